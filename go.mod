@@ -1,0 +1,3 @@
+module arbeidsboks
+
+go 1.26.8
