@@ -1,0 +1,83 @@
+package matching
+
+import "fmt"
+
+// maxNodes bounds the candidates and placements of one problem so that
+// every index and count fits an int32.
+const maxNodes = 1 << 30
+
+// edge is an allowed pair seen from its candidate.
+type edge struct{ col, score int32 }
+
+// graph holds the allowed pairs by candidate, each candidate's pairs sorted
+// by placement. Sorting makes the solver's choices, and so its result,
+// independent of the order in which the pairs were given.
+type graph struct {
+	rows, cols int
+	start      []int32 // pairs of candidate r are edges[start[r]:start[r+1]]
+	edges      []edge
+	seats      []int32
+}
+
+// buildGraph sorts the pairs into a graph with two counting sorts, first by
+// placement and then, stably, by candidate: linear time, no comparisons.
+func buildGraph(p AssignProblem) (*graph, error) {
+	n, m := p.Candidates, len(p.Seats)
+	g := &graph{rows: n, cols: m, seats: append([]int32(nil), p.Seats...)}
+	byCol := make([]int32, m+1)
+	for _, pr := range p.Pairs {
+		byCol[pr.Placement+1]++
+	}
+	for j := 1; j <= m; j++ {
+		byCol[j] += byCol[j-1]
+	}
+	order := make([]int32, len(p.Pairs))
+	for k, pr := range p.Pairs {
+		order[byCol[pr.Placement]] = int32(k)
+		byCol[pr.Placement]++
+	}
+	g.start = make([]int32, n+1)
+	for _, pr := range p.Pairs {
+		g.start[pr.Candidate+1]++
+	}
+	for r := 1; r <= n; r++ {
+		g.start[r] += g.start[r-1]
+	}
+	next := append([]int32(nil), g.start[:n]...)
+	g.edges = make([]edge, len(p.Pairs))
+	for _, k := range order {
+		pr := p.Pairs[k]
+		g.edges[next[pr.Candidate]] = edge{pr.Placement, pr.Score}
+		next[pr.Candidate]++
+	}
+	for r := range n {
+		es := g.edges[g.start[r]:g.start[r+1]]
+		for k := 1; k < len(es); k++ {
+			if es[k].col == es[k-1].col {
+				return nil, fmt.Errorf("assign: candidate %d and placement %d are paired twice", r, es[k].col)
+			}
+		}
+	}
+	return g, nil
+}
+
+// of returns the pairs of candidate r.
+func (g *graph) of(r int32) []edge { return g.edges[g.start[r]:g.start[r+1]] }
+
+// score returns the score of the pair (r, col) and whether it is allowed.
+func (g *graph) score(r, col int32) (int32, bool) {
+	es := g.of(r)
+	lo, hi := 0, len(es)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if es[mid].col < col {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(es) && es[lo].col == col {
+		return es[lo].score, true
+	}
+	return 0, false
+}
