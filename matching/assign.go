@@ -60,7 +60,7 @@ func Assign(p AssignProblem) Allocation {
 // Validate reports what is wrong with a problem: indices out of range, a
 // score outside 0..MaxPairScore, negative seats or a pair given twice.
 func (p AssignProblem) Validate() error {
-	if p.Candidates < 0 || p.Candidates > maxNodes || len(p.Seats) > maxNodes {
+	if p.Candidates < 0 || p.Candidates > maxNodes || len(p.Seats) > maxCols {
 		return errors.New("assign: too many candidates or placements")
 	}
 	var errs []error

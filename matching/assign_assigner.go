@@ -66,12 +66,12 @@ func (a *Assigner) Solve() Allocation {
 		Profit:    make([]int32, n),
 	}
 	for r := range n {
-		j := f.match[r]
+		j := f.row[r].match
 		switch {
 		case j >= 0:
 			al.Placement[r] = j
-			al.Total += int64(f.mscore[r])
-			al.Profit[r] = max(0, f.potR[r]-f.potT)
+			al.Total += int64(f.matchScore(int32(r)))
+			al.Profit[r] = max(0, f.row[r].pot-f.potT)
 		case a.pinned[r] >= 0:
 			al.Placement[r] = a.pinned[r]
 			sc, _ := f.g.score(int32(r), a.pinned[r])
@@ -81,24 +81,24 @@ func (a *Assigner) Solve() Allocation {
 		}
 	}
 	zero := false
-	for j := range m {
+	for j, c := range f.col {
 		switch {
-		case f.cap[j] == 0:
+		case c.cap == 0:
 			zero = true
-		case f.hold[j] >= f.cap[j]:
-			al.Price[j] = max(0, f.potT-f.potC[j])
+		case c.hold >= c.cap:
+			al.Price[j] = max(0, f.potT-c.pot)
 		}
 	}
 	if zero {
 		// A placement without free seats has no potential worth the name:
 		// price it just high enough that no candidate would want it.
 		for r := range n {
-			if f.match[r] == rowOut {
+			if f.row[r].match == rowOut {
 				continue
 			}
 			for _, e := range f.g.of(int32(r)) {
-				if f.cap[e.col] == 0 {
-					al.Price[e.col] = max(al.Price[e.col], e.score-al.Profit[r])
+				if f.col[e.col()].cap == 0 {
+					al.Price[e.col()] = max(al.Price[e.col()], e.score()-al.Profit[r])
 				}
 			}
 		}
@@ -131,7 +131,7 @@ func (a *Assigner) Pin(c, p int32) error {
 		return fmt.Errorf("assign: pin candidate %d at placement %d: %w", c, p, ErrPlacementFull)
 	}
 	a.Unpin(c)
-	if f.match[c] == p {
+	if f.row[c].match == p {
 		f.seatToPin(c)
 	} else {
 		f.removeRow(c)

@@ -31,105 +31,113 @@ const (
 
 const inf = math.MaxInt32
 
-// flow is the solver's state.
+// flow is the solver's state. What a search touches for one node sits
+// together in one small struct: at city scale the searches are bound by
+// memory latency, not by arithmetic.
 type flow struct {
-	g *graph
-
-	// per placement
-	cap     []int32 // free seats: seats minus pins
-	hold    []int32 // holders[hstart[j] : hstart[j]+hold[j]] sit at j
-	ph      []int32 // flow on j→sink beyond hold[j]: >0 a deficit, <0 an excess
-	potC    []int32
-	hbase   []int32
-	holders []int32
-
-	// per candidate
-	match  []int32 // a placement, or rowBypass, rowOut, rowPending
-	mscore []int32 // score of the matched pair
-	pos    []int32 // index in holders or in bypass
-	potR   []int32
-
-	bypass  []int32 // candidates on the bypass
-	pending []int32 // candidates to route (stale entries are skipped)
-	potT    int32
-	balT    int32 // sink's excess (>0) or deficit (<0)
-
-	search search
+	g       *graph
+	col     []colState
+	row     []rowState
+	hbase   []int32  // the seats of placement j are holders[hbase[j]:hbase[j+1]]
+	holders []holder // the first col[j].hold of them are taken
+	pos     []int32  // a candidate's index among its placement's holders or in bypass
+	bypass  []int32  // candidates on the bypass
+	pending []int32  // candidates to route (stale entries are skipped)
+	potT    int32    // the sink's potential
+	balT    int32    // the sink's excess (>0) or deficit (<0)
+	search  search
 }
+
+type colState struct {
+	pot  int32
+	cap  int32 // free seats: seats minus pins
+	hold int32 // candidates holding a seat
+	ph   int32 // flow on j→sink beyond hold: >0 a deficit, <0 an excess
+}
+
+type rowState struct {
+	lo, hi int32 // the candidate's pairs are g.edges[lo:hi]
+	match  int32 // a placement, or rowBypass, rowOut, rowPending
+	pot    int32
+}
+
+type holder struct{ row, score, lo int32 }
 
 // search is the scratch space of one shortest-path search, reused.
 type search struct {
 	epoch   uint32
-	seenC   []uint32 // seenC[j]==epoch: distC[j] is set (index cols is the sink)
-	doneC   []uint32 // doneC[j]==epoch: j is settled
-	distC   []int32
-	predC   []int32 // the candidate whose pair reached j, or -1 from the sink
-	seenR   []uint32
-	distR   []int32
-	settled []int32 // settled placements and the sink, in order
-	rows    []int32 // candidates reached
+	mark    []colMark // per placement, and the sink at index cols
+	settled []int32   // settled placements and the sink, in order
+	rows    []rowDist // candidates reached
 	q       bucketQueue
 
 	best     int32 // distance of the nearest deficit found so far
 	target   int32 // that deficit: a placement, or cols for the sink
-	predT    int32 // how the sink was reached: a candidate (bypass) or cols+j (from placement j)
-	bestPred int32 // predecessor recorded for a placement target
+	bestPred int32 // how the target was reached (see colMark.pred, predT)
+	predT    int32 // how the sink was reached: a candidate along its bypass, or -j-1 from placement j
 	path     []step
+	hdist    []int32 // expandCol's scratch
+	touch    int32   // keeps the prefetching loads alive
 }
+
+type colMark struct {
+	seen uint32 // 2·epoch: reached in this search; 2·epoch+1: settled
+	dist int32
+	pred int32 // the candidate whose pair reached the placement, or -1 from the sink
+}
+
+type rowDist struct{ row, dist int32 }
 
 func newFlow(g *graph) *flow {
 	n, m := g.rows, g.cols
 	f := &flow{
-		g:      g,
-		cap:    append([]int32(nil), g.seats...),
-		hold:   make([]int32, m),
-		ph:     make([]int32, m),
-		potC:   make([]int32, m),
-		hbase:  make([]int32, m+1),
-		match:  make([]int32, n),
-		mscore: make([]int32, n),
-		pos:    make([]int32, n),
-		potR:   make([]int32, n),
+		g:     g,
+		col:   make([]colState, m),
+		row:   make([]rowState, n),
+		hbase: make([]int32, m+1),
+		pos:   make([]int32, n),
 	}
 	for j := range m {
+		f.col[j].cap = g.seats[j]
 		f.hbase[j+1] = f.hbase[j] + g.seats[j]
 	}
-	f.holders = make([]int32, f.hbase[m])
+	f.holders = make([]holder, f.hbase[m])
 	for r := range n {
-		f.match[r] = rowOut
+		f.row[r] = rowState{lo: g.start[r], hi: g.start[r+1], match: rowOut}
 	}
-	s := &f.search
-	s.seenC = make([]uint32, m+1)
-	s.doneC = make([]uint32, m+1)
-	s.distC = make([]int32, m+1)
-	s.predC = make([]int32, m+1)
-	s.seenR = make([]uint32, n)
-	s.distR = make([]int32, n)
+	f.search.mark = make([]colMark, m+1)
 	return f
 }
 
 func (f *flow) addHolder(j, r, score int32) {
-	k := f.hbase[j] + f.hold[j]
-	f.holders[k] = r
-	f.pos[r] = f.hold[j]
-	f.hold[j]++
-	f.match[r], f.mscore[r] = j, score
+	c := &f.col[j]
+	f.holders[f.hbase[j]+c.hold] = holder{r, score, f.row[r].lo}
+	f.pos[r] = c.hold
+	c.hold++
+	f.row[r].match = j
 }
 
 func (f *flow) removeHolder(j, r int32) {
-	last := f.hold[j] - 1
-	base := f.hbase[j]
-	moved := f.holders[base+last]
-	f.holders[base+f.pos[r]] = moved
-	f.pos[moved] = f.pos[r]
-	f.hold[j] = last
-	f.match[r] = rowOut
+	c := &f.col[j]
+	c.hold--
+	moved := f.holders[f.hbase[j]+c.hold]
+	f.holders[f.hbase[j]+f.pos[r]] = moved
+	f.pos[moved.row] = f.pos[r]
+	f.row[r].match = rowOut
+}
+
+// matchScore is the score of candidate r's pair, 0 when unassigned.
+func (f *flow) matchScore(r int32) int32 {
+	if j := f.row[r].match; j >= 0 {
+		return f.holders[f.hbase[j]+f.pos[r]].score
+	}
+	return 0
 }
 
 func (f *flow) addBypass(r int32) {
 	f.pos[r] = int32(len(f.bypass))
 	f.bypass = append(f.bypass, r)
-	f.match[r], f.mscore[r] = rowBypass, 0
+	f.row[r].match = rowBypass
 }
 
 func (f *flow) removeBypass(r int32) {
@@ -137,31 +145,22 @@ func (f *flow) removeBypass(r int32) {
 	f.bypass[f.pos[r]] = last
 	f.pos[last] = f.pos[r]
 	f.bypass = f.bypass[:len(f.bypass)-1]
-	f.match[r] = rowOut
+	f.row[r].match = rowOut
 }
 
 // toSink is the flow on j→sink.
-func (f *flow) toSink(j int32) int32 { return f.hold[j] + f.ph[j] }
-
-// isDeficit reports whether a path may end at node v (a placement, or the
-// sink as index cols).
-func (f *flow) isDeficit(v int32) bool {
-	if int(v) == f.g.cols {
-		return f.balT < 0
-	}
-	return f.ph[v] > 0
-}
+func (f *flow) toSink(j int32) int32 { return f.col[j].hold + f.col[j].ph }
 
 // solve settles every imbalance, pending candidates first, in a fixed order.
 func (f *flow) solve() {
 	for k := 0; k < len(f.pending); k++ {
-		if r := f.pending[k]; f.match[r] == rowPending {
+		if r := f.pending[k]; f.row[r].match == rowPending {
 			f.routeRow(r)
 		}
 	}
 	f.pending = f.pending[:0]
 	for j := range f.g.cols {
-		for f.ph[j] < 0 {
+		for f.col[j].ph < 0 {
 			f.augment(int32(j), -1)
 		}
 	}
@@ -175,18 +174,19 @@ func (f *flow) solve() {
 // with a free seat at zero reduced cost, or are best left unassigned; those
 // need no search.
 func (f *flow) routeRow(r int32) {
+	es := f.g.edges[f.row[r].lo:f.row[r].hi]
 	top := f.potT
-	for _, e := range f.g.of(r) {
-		if v := e.score + f.potC[e.col]; v > top {
+	for _, e := range es {
+		if v := e.score() + f.col[e.col()].pot; v > top {
 			top = v
 		}
 	}
-	f.potR[r] = top
+	f.row[r].pot = top
 	if f.balT < 0 {
-		for _, e := range f.g.of(r) {
-			j := e.col
-			if e.score+f.potC[j] == top && f.potC[j] == f.potT && f.toSink(j) < f.cap[j] {
-				f.addHolder(j, r, e.score)
+		for _, e := range es {
+			c := &f.col[e.col()]
+			if e.score()+c.pot == top && c.pot == f.potT && c.hold+c.ph < c.cap {
+				f.addHolder(e.col(), r, e.score())
 				f.balT++
 				return
 			}
@@ -207,13 +207,11 @@ func (f *flow) normalize() {
 	if d == 0 {
 		return
 	}
-	for j := range f.potC {
-		f.potC[j] -= d
+	for j := range f.col {
+		f.col[j].pot -= d
 	}
-	for r, m := range f.match {
-		if m != rowOut {
-			f.potR[r] -= d
-		}
+	for r := range f.row {
+		f.row[r].pot -= d
 	}
 	f.potT = 0
 }
@@ -226,14 +224,14 @@ func (f *flow) normalize() {
 // addRow brings candidate r into the flow: one unit to route, one more for
 // the sink to take.
 func (f *flow) addRow(r int32) {
-	f.match[r] = rowPending
+	f.row[r].match = rowPending
 	f.pending = append(f.pending, r)
 	f.balT--
 }
 
 // removeRow takes candidate r out of the flow.
 func (f *flow) removeRow(r int32) {
-	switch j := f.match[r]; {
+	switch j := f.row[r].match; {
 	case j == rowPending:
 		f.balT++
 	case j == rowBypass:
@@ -242,27 +240,28 @@ func (f *flow) removeRow(r int32) {
 		f.removeHolder(j, r)
 		// The seat r leaves behind keeps its unit towards the sink for now:
 		// if the seat had a price, someone may want it.
-		f.ph[j]++
+		f.col[j].ph++
 		f.balT++
 		f.settleFree(j)
 	}
-	f.match[r] = rowOut
+	f.row[r].match = rowOut
 }
 
 // seatToPin turns candidate r's seat into a pinned one: r leaves the flow
 // together with one seat of its placement, so nothing else changes.
 func (f *flow) seatToPin(r int32) {
-	j := f.match[r]
+	j := f.row[r].match
 	f.removeHolder(j, r)
-	f.cap[j]--
+	f.col[j].cap--
 }
 
 // capDown removes one free seat from placement j. If j was full, one unit
 // must leave it.
 func (f *flow) capDown(j int32) {
-	f.cap[j]--
-	if f.toSink(j) > f.cap[j] {
-		f.ph[j]--
+	c := &f.col[j]
+	c.cap--
+	if c.hold+c.ph > c.cap {
+		c.ph--
 		f.balT--
 	}
 }
@@ -271,9 +270,10 @@ func (f *flow) capDown(j int32) {
 // stay free with room towards the sink at a negative reduced cost: it gets
 // a phantom unit that a later path takes back or fills.
 func (f *flow) capUp(j int32) {
-	f.cap[j]++
-	if f.toSink(j) == f.cap[j]-1 && f.potC[j] < f.potT {
-		f.ph[j]++
+	c := &f.col[j]
+	c.cap++
+	if c.hold+c.ph == c.cap-1 && c.pot < f.potT {
+		c.ph++
 		f.balT++
 	}
 	f.settleFree(j)
@@ -282,8 +282,8 @@ func (f *flow) capUp(j int32) {
 // settleFree cancels phantom units on a placement whose seats cost nothing:
 // there an empty seat breaks no optimality condition.
 func (f *flow) settleFree(j int32) {
-	for f.ph[j] > 0 && f.potC[j] == f.potT {
-		f.ph[j]--
+	for c := &f.col[j]; c.ph > 0 && c.pot == f.potT; {
+		c.ph--
 		f.balT--
 	}
 }

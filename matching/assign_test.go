@@ -45,7 +45,7 @@ func randomProblem(rng *rand.Rand, n, m int, maxSeats int32, density float64, ma
 	for c := range n {
 		for j := range m {
 			if rng.Float64() < density {
-				p.Pairs = append(p.Pairs, Pair{int32(c), int32(j), rng.Int32N(maxScore+1)})
+				p.Pairs = append(p.Pairs, Pair{int32(c), int32(j), rng.Int32N(maxScore + 1)})
 			}
 		}
 	}
