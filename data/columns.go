@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -402,4 +403,27 @@ func values[T any](cols []column[T], r *T) map[string]any {
 		v[c.name] = c.get(r)
 	}
 	return v
+}
+
+// DiffValues keeps the fields whose values differ between before and after
+// (as PlacementValues and CandidateValues give them). Values that print the
+// same compare equal: an empty list and none, a pointer and its value.
+func DiffValues(before, after map[string]any) (b, a map[string]any) {
+	b, a = map[string]any{}, map[string]any{}
+	for k, av := range after {
+		bv := before[k]
+		if printed(bv) != printed(av) {
+			b[k], a[k] = bv, av
+		}
+	}
+	return b, a
+}
+
+func printed(v any) string {
+	out, _ := json.Marshal(v)
+	switch string(out) {
+	case "null", "[]", `""`:
+		return ""
+	}
+	return string(out)
 }
