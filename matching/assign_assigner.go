@@ -27,6 +27,8 @@ type Assigner struct {
 	pinned  []int32 // the pinned placement per candidate, or -1
 	removed []bool
 	pins    []int32 // pins per placement
+
+	fromSink []int32 // for Explain; nil when stale
 }
 
 // NewAssigner prepares a problem for Solve. It panics on a malformed
@@ -111,6 +113,7 @@ func (a *Assigner) Solve() Allocation {
 // moves the pin. It fails when the pair is not allowed, when every seat of p
 // is pinned already, or when c has been removed.
 func (a *Assigner) Pin(c, p int32) error {
+	a.fromSink = nil
 	f := a.f
 	if c < 0 || int(c) >= f.g.rows {
 		return fmt.Errorf("assign: pin: candidate %d out of range", c)
@@ -145,6 +148,7 @@ func (a *Assigner) Pin(c, p int32) error {
 // Unpin releases candidate c's pin, if any: its seat is free again and c is
 // assigned like everybody else at the next Solve.
 func (a *Assigner) Unpin(c int32) {
+	a.fromSink = nil
 	if c < 0 || int(c) >= a.f.g.rows || a.pinned[c] < 0 {
 		return
 	}
@@ -158,6 +162,7 @@ func (a *Assigner) Unpin(c int32) {
 // Remove takes candidate c out of the problem (no longer eligible, for
 // instance because they got a job); a pin of theirs goes too.
 func (a *Assigner) Remove(c int32) {
+	a.fromSink = nil
 	if c < 0 || int(c) >= a.f.g.rows || a.removed[c] {
 		return
 	}
@@ -173,6 +178,7 @@ func (a *Assigner) Remove(c int32) {
 
 // Restore makes a removed candidate eligible again.
 func (a *Assigner) Restore(c int32) {
+	a.fromSink = nil
 	if c < 0 || int(c) >= a.f.g.rows || !a.removed[c] {
 		return
 	}

@@ -272,6 +272,11 @@ func (f *flow) capDown(j int32) {
 func (f *flow) capUp(j int32) {
 	c := &f.col[j]
 	c.cap++
+	if c.ph < 0 { // a unit still waiting to leave j may stay after all
+		c.ph++
+		f.balT++
+		return
+	}
 	if c.hold+c.ph == c.cap-1 && c.pot < f.potT {
 		c.ph++
 		f.balT++

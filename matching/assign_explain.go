@@ -1,0 +1,245 @@
+package matching
+
+import "slices"
+
+// Explanation says why a candidate got what they got in the allocation the
+// Assigner's last Solve returned.
+type Explanation struct {
+	Candidate int32
+	Placement int32 // -1 when unassigned
+	Score     int32 // of the pair given, 0 when unassigned
+	Pinned    bool  // the team pinned the pair; it was not the solver's choice
+	Removed   bool  // the candidate was taken out of the problem
+	NoPairs   bool  // the candidate had no allowed pair at all
+
+	// The best alternative: the allowed placement, other than the one
+	// given, that the candidate is closest to winning.
+	Alternative      int32 // -1 if none
+	AlternativeScore int32
+	// Holder is the candidate whose seat at Alternative the cheapest change
+	// would take, or -1 when Alternative has a free seat (the candidate then
+	// stays out of it because its own seat, or someone else's, is worth more
+	// to the total).
+	Holder int32
+	// PointsNeeded is how many tenths more the candidate's score for
+	// Alternative would have to be for every optimal allocation to give it
+	// to them: one more than what the total loses when the pair is forced.
+	PointsNeeded int32
+}
+
+// Explain says why candidate c got what they got. It solves first if the
+// problem changed since the last Solve. The figures are exact: what forcing
+// a pair costs the total is the cheapest cycle through that pair in the
+// flow's residual graph, found with the dual prices as potentials.
+func (a *Assigner) Explain(c int32) Explanation {
+	a.prepareExplain()
+	return a.explain(c)
+}
+
+// ExplainAll explains every candidate, in index order.
+func (a *Assigner) ExplainAll() []Explanation {
+	a.prepareExplain()
+	out := make([]Explanation, a.f.g.rows)
+	for c := range out {
+		out[c] = a.explain(int32(c))
+	}
+	return out
+}
+
+// prepareExplain solves pending changes and computes, once per solution,
+// the distance from the sink to every placement: the cost of the cheapest
+// chain of moves that ends with a seat of that placement vacated.
+func (a *Assigner) prepareExplain() {
+	f := a.f
+	if a.fromSink == nil {
+		f.solve()
+		a.fromSink = f.distancesFromSink(a.fromSink)
+	}
+}
+
+func (a *Assigner) explain(c int32) Explanation {
+	f := a.f
+	ex := Explanation{Candidate: c, Placement: -1, Alternative: -1, Holder: -1}
+	es := f.g.of(c)
+	ex.NoPairs = len(es) == 0
+	switch {
+	case a.removed[c]:
+		ex.Removed = true
+		return ex
+	case a.pinned[c] >= 0:
+		ex.Pinned, ex.Placement = true, a.pinned[c]
+		ex.Score, _ = f.g.score(c, ex.Placement)
+		return ex
+	}
+	m := f.row[c].match
+	if m >= 0 {
+		ex.Placement, ex.Score = m, f.matchScore(c)
+	}
+	// A pair's reduced cost is a lower bound of what forcing it costs, so
+	// the pairs are tried cheapest bound first and the rest skipped once
+	// the bound passes the best cost found.
+	type option struct{ lb, score, col int32 }
+	opts := make([]option, 0, len(es))
+	for _, e := range es {
+		if j := e.col(); j != m && f.col[j].cap > 0 {
+			opts = append(opts, option{f.row[c].pot - e.score() - f.col[j].pot, e.score(), j})
+		}
+	}
+	slices.SortFunc(opts, func(x, y option) int {
+		if x.lb != y.lb {
+			return int(x.lb - y.lb)
+		}
+		if x.score != y.score {
+			return int(y.score - x.score)
+		}
+		return int(x.col - y.col)
+	})
+	best := int32(inf)
+	for _, o := range opts {
+		if o.lb > best {
+			break
+		}
+		limit := best - o.lb
+		if best < inf {
+			limit++ // an equal cost may still win the tie-break
+		}
+		loss, holder := f.forcingCost(c, o.col, limit, a.fromSink)
+		if loss == inf {
+			continue
+		}
+		total := o.lb + loss
+		if total < best || total == best && (o.score > ex.AlternativeScore ||
+			o.score == ex.AlternativeScore && o.col < ex.Alternative) {
+			best = total
+			ex.Alternative, ex.AlternativeScore, ex.Holder = o.col, o.score, holder
+			ex.PointsNeeded = total + 1
+		}
+	}
+	return ex
+}
+
+// distancesFromSink returns, per placement, the length of the shortest path
+// from the sink in reduced costs (inf where none), reusing buf.
+func (f *flow) distancesFromSink(buf []int32) []int32 {
+	m := f.g.cols
+	out := slices.Grow(buf[:0], m)[:m]
+	for j := range out {
+		out[j] = inf
+	}
+	s := &f.search
+	s.begin()
+	sink := int32(m)
+	s.mark[sink] = colMark{seen: 2 * s.epoch}
+	s.q.push(sink, 0)
+	f.drain(func(v, d int32) bool {
+		if v == sink {
+			f.expandSink(d)
+		} else {
+			out[v] = d
+			f.expandCol(v, d)
+		}
+		return true
+	})
+	return out
+}
+
+// forcingCost returns the length of the shortest path from placement j back
+// to candidate c, who is to leave their place for j: what the total loses
+// beyond the pair's reduced cost. Paths through the sink are completed with
+// fromSink rather than searched. It gives up at limit (returning inf), and
+// also names the candidate the path displaces from j, or -1.
+func (f *flow) forcingCost(c, j, limit int32, fromSink []int32) (int32, int32) {
+	s := &f.search
+	s.begin()
+	s.best = limit
+	sink := int32(f.g.cols)
+	m := f.row[c].match
+	var rcIn int32 // reduced cost of the arc that carries c's unit
+	if m >= 0 {
+		rcIn = f.matchScore(c) + f.col[m].pot - f.row[c].pot
+	} else {
+		rcIn = f.potT - f.row[c].pot
+	}
+	found, via := int32(inf), int32(-1) // via: the placement or sink the path reaches c from
+	s.mark[j] = colMark{seen: 2 * s.epoch, pred: -2}
+	s.q.push(j, 0)
+	f.drain(func(v, d int32) bool {
+		switch {
+		case v == m: // c's own seat is vacated: c is reached
+			if d+rcIn < found {
+				found, via = d+rcIn, v
+			}
+			s.best = min(s.best, found)
+			return true
+		case v == sink:
+			if m == rowBypass {
+				if d+rcIn < found {
+					found, via = d+rcIn, sink
+				}
+			} else if fs := fromSink[m]; fs != inf && d+fs+rcIn < found {
+				found, via = d+fs+rcIn, sink
+			}
+			s.best = min(s.best, found)
+			return true
+		}
+		f.expandCol(v, d)
+		return true
+	})
+	if found == inf || found >= limit {
+		return inf, -1
+	}
+	return found, f.displaced(j, via)
+}
+
+// displaced walks the last search's path back from node v to placement j
+// and returns the candidate it moved out of j, or -1.
+func (f *flow) displaced(j, v int32) int32 {
+	s := &f.search
+	sink := int32(f.g.cols)
+	for v != j {
+		var r int32
+		if v == sink {
+			if s.predT < 0 {
+				v = -s.predT - 1 // from a placement with room
+				continue
+			}
+			r = s.predT
+		} else {
+			r = s.mark[v].pred
+			if r < 0 { // from the sink
+				v = sink
+				continue
+			}
+		}
+		// r was reached from its own placement, or from the sink.
+		if f.row[r].match == j {
+			return r
+		}
+		if f.row[r].match >= 0 {
+			v = f.row[r].match
+		} else {
+			v = sink
+		}
+	}
+	return -1
+}
+
+// drain pops the search queue in distance order below s.best and hands each
+// settled node to visit, until visit returns false.
+func (f *flow) drain(visit func(v, d int32) bool) {
+	s := &f.search
+	for {
+		v, d, ok := s.q.pop(s.best)
+		if !ok {
+			return
+		}
+		mk := &s.mark[v]
+		if mk.seen != 2*s.epoch || d != mk.dist {
+			continue
+		}
+		mk.seen++
+		if !visit(v, d) {
+			return
+		}
+	}
+}
