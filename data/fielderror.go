@@ -16,7 +16,7 @@ const (
 	CodeMissingColumn   = "missing_column"   // a new record needs a column the file lacks
 	CodeUnknownColumn   = "unknown_column"   // a column the format does not have
 	CodeDuplicateColumn = "duplicate_column" // a column named twice
-	CodeDuplicateRef    = "duplicate_ref"    // Args: where the ref was first seen
+	CodeDuplicateRef    = "duplicate_ref"    // Args: unit and number of where the ref was first seen
 	CodeTooLong         = "too_long"         // Args: the maximum number of characters
 	CodeBool            = "bool"             // not ja/nei, yes/no, true/false, 1/0
 	CodeInteger         = "integer"          // not a whole number
@@ -66,7 +66,7 @@ func (e *FieldError) Error() string {
 	}
 	b.WriteString(e.Code)
 	if len(e.Args) > 0 {
-		fmt.Fprintf(&b, " %s", strings.Join(e.Args, ", "))
+		fmt.Fprintf(&b, " %s", strings.Join(e.Args, " "))
 	}
 	return b.String()
 }

@@ -197,7 +197,7 @@ func (im importer[T]) applyRow(tbl *table, cols []*column[T], row tableRow, firs
 	}
 	if first, dup := firstSeen[ref]; dup {
 		return rec, 0, []*FieldError{{Where: row.where, Column: "ref", Value: ref, Code: CodeDuplicateRef,
-			Args: []string{fmt.Sprintf("%s %d", first.Unit, first.N)}}}, nil
+			Args: []string{first.Unit, fmt.Sprint(first.N)}}}, nil
 	}
 	firstSeen[ref] = row.where
 

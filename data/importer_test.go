@@ -349,7 +349,7 @@ func TestImport_FileProblems(t *testing.T) {
 		{"empty file", data.CSV, "", []string{"empty_file"}},
 		{"header only", data.CSV, "ref,title,employer,seats,schedule\n", []string{"empty_file"}},
 		{"no ref column", data.CSV, "title,employer\nT,E\n", []string{"line 1, column ref: missing_column"}},
-		{"field count", data.CSV, "ref,title,employer,seats,schedule\nP-1,T,E,1\n", []string{"line 2, field_count 4, 5"}},
+		{"field count", data.CSV, "ref,title,employer,seats,schedule\nP-1,T,E,1\n", []string{"line 2, field_count 4 5"}},
 		{"bad quote", data.CSV, "ref,title,employer,seats,schedule\nP-1,\"T,E,1,man 08:00-12:00\n", []string{"line 2, syntax"}},
 		{"every row's errors", data.CSV, "ref,title,employer,seats,schedule\nP-1,T,E,x,man 08:00-12:00\n\"P-2\",\"multi\nline\",E,1,man 8-12\nP-3,T,E,1,sunnudag 08:00-12:00\n",
 			[]string{`line 2, column seats: "x": integer`, `line 3, column schedule: "man 8-12": schedule.time 8`, `line 5, column schedule`}},

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"time"
 
@@ -168,25 +167,8 @@ func (t *tx) changed(ctx context.Context, entity string, id int64, action string
 
 // diff keeps the fields whose values differ, before and after.
 func diff(before, after map[string]any) (fields, fields) {
-	b, a := fields{}, fields{}
-	for k, av := range after {
-		bv := before[k]
-		if !reflect.DeepEqual(normalize(bv), normalize(av)) {
-			b[k], a[k] = bv, av
-		}
-	}
+	b, a := data.DiffValues(before, after)
 	return b, a
-}
-
-// normalize makes values that print the same compare equal (nil and empty
-// lists, pointers and their values).
-func normalize(v any) any {
-	b, _ := json.Marshal(v)
-	switch string(b) {
-	case "null", "[]", `""`:
-		return nil
-	}
-	return string(b)
 }
 
 func jsonList[V ~string](items []V) string {
