@@ -1,0 +1,294 @@
+package matching
+
+import (
+	"math/bits"
+	"strings"
+)
+
+// Index holds candidates and placements prepared for scoring: skill terms
+// as bitsets over the term space, Norwegian levels, schedules as slot masks,
+// requirements as flags. Scoring a pair is then a few bit tests, an
+// AND-and-popcount over the week and some arithmetic. An Index is read-only
+// once built and safe for concurrent use.
+type Index struct {
+	weights    Weights
+	today      string
+	space      *termSpace
+	langs      map[string]int
+	words      int // uint64 words per term bitset
+	candidates []Candidate
+	placements []Placement
+	cands      []preCandidate
+	places     []prePlacement
+}
+
+// Options tune scoring.
+type Options struct {
+	Weights Weights // zero: DefaultWeights
+	Today   string  // YYYY-MM-DD, for temporary unavailability
+}
+
+type bitset []uint64
+
+func (b bitset) has(i int32) bool { return i >= 0 && b[i>>6]&(1<<(uint(i)&63)) != 0 }
+func (b bitset) set(i int32) {
+	if i >= 0 {
+		b[i>>6] |= 1 << (uint(i) & 63)
+	}
+}
+func (b bitset) intersects(o bitset) bool {
+	for i := range b {
+		if b[i]&o[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// termSet is a candidate's terms with their broader terms and work areas,
+// so that the likeness of one placement term is a few bit tests.
+type termSet struct {
+	ids                []int32
+	exact, parent, area bitset
+}
+
+type preTerm struct{ id, parent, area int32 }
+
+type preCandidate struct {
+	skills, goals   termSet
+	goalCodes       []int
+	langs           bitset
+	needs           uint8
+	unavailable     bool
+	hasGoals        bool
+	targetMinutes   int
+	oral, written   Level
+}
+
+type prePlacement struct {
+	required, trained []preTerm
+	codes             []int
+	valued            bitset
+	hasValued         bool
+	offers            uint8
+	minutes           int
+	minMinutes        int
+	titleWords        []string
+}
+
+var adaptationBits = map[string]uint8{"arbeidstid": 1, "fysisk": 2, "arbeidshverdagen": 4, "språk": 8}
+
+func adaptationMask(list []string) uint8 {
+	var m uint8
+	for _, a := range list {
+		m |= adaptationBits[NormalizeTerm(a)]
+	}
+	return m
+}
+
+// titleStopWords are short words of titles that say nothing about the work.
+var titleStopWords = map[string]bool{"og": true, "i": true, "på": true, "for": true, "med": true, "av": true, "til": true, "ved": true}
+
+// NewIndex prepares candidates and placements for scoring against the
+// taxonomy (nil for none).
+func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt Options) *Index {
+	if !opt.Weights.Valid() {
+		opt.Weights = DefaultWeights()
+	}
+	ix := &Index{weights: opt.Weights, today: opt.Today, space: newTermSpace(tax), langs: map[string]int{},
+		candidates: candidates, placements: placements}
+	// First number every term and language, so that the bitsets can be sized.
+	candTerms := make([][2][]int32, len(candidates))
+	for i, c := range candidates {
+		candTerms[i] = [2][]int32{ix.termIDs(c.Skills), ix.termIDs(c.Goals)}
+		ix.langIDs(c.Languages)
+	}
+	placeTerms := make([][2][]int32, len(placements))
+	for i, p := range placements {
+		trained := ix.termIDs(p.SkillsTrained)
+		trained = append(trained, ix.termIDs(titleTerms(p.Title))...)
+		placeTerms[i] = [2][]int32{ix.termIDs(p.SkillsRequired), dedupe(trained)}
+		ix.langIDs(p.LanguagesValued)
+	}
+	ix.space.finish()
+	ix.words = (len(ix.space.parent) + 63) / 64
+	langWords := (len(ix.langs) + 63) / 64
+
+	ix.cands = make([]preCandidate, len(candidates))
+	bitsFor := func(n int) []uint64 { return make([]uint64, n) }
+	for i, c := range candidates {
+		pc := &ix.cands[i]
+		pc.skills = ix.termSet(candTerms[i][0], bitsFor(3*ix.words))
+		pc.goals = ix.termSet(candTerms[i][1], bitsFor(3*ix.words))
+		pc.hasGoals = len(candTerms[i][1]) > 0 || len(c.GoalOccupations) > 0
+		pc.goalCodes = codesOf(c.GoalOccupations, ix.space, candTerms[i][1])
+		pc.langs = bitsFor(langWords)
+		for _, l := range c.Languages {
+			pc.langs.set(int32(ix.langs[NormalizeTerm(l)]))
+		}
+		pc.needs = adaptationMask(c.AdaptationNeeds)
+		pc.unavailable = c.UnavailableTill != "" && opt.Today != "" && opt.Today < c.UnavailableTill
+		pc.targetMinutes = int(c.TargetHours*60 + 0.5)
+		pc.oral, pc.written = c.Norwegian.Oral, c.Norwegian.Written
+	}
+	ix.places = make([]prePlacement, len(placements))
+	for i, p := range placements {
+		pp := &ix.places[i]
+		pp.required = ix.preTerms(placeTerms[i][0])
+		pp.trained = ix.preTerms(placeTerms[i][1])
+		pp.codes = codesOf(p.Occupations, ix.space, placeTerms[i][1])
+		pp.valued = bitsFor(langWords)
+		for _, l := range p.LanguagesValued {
+			pp.valued.set(int32(ix.langs[NormalizeTerm(l)]))
+			pp.hasValued = true
+		}
+		pp.offers = adaptationMask(p.AdaptationsOffered)
+		pp.minutes = p.Schedule.Minutes()
+		pp.minMinutes = int(p.MinHours*60 + 0.5)
+	}
+	return ix
+}
+
+// titleTerms are the words of a title that may name the work.
+func titleTerms(title string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return r == ' ' || r == '/' || r == ',' || r == '-' || r == '(' || r == ')'
+	}) {
+		if len([]rune(w)) >= minCompoundPart && !titleStopWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// termIDs numbers a list of terms. A multi-word item the taxonomy lacks
+// also counts each of its words ("jobbe i butikk" holds "butikk").
+func (ix *Index) termIDs(items []string) []int32 {
+	var ids []int32
+	for _, item := range items {
+		item = NormalizeTerm(item)
+		if item == "" {
+			continue
+		}
+		_, known := ix.space.tax.ids[item]
+		ids = append(ids, ix.space.id(item))
+		if !known && strings.Contains(item, " ") {
+			for _, w := range titleTerms(item) {
+				ids = append(ids, ix.space.id(w))
+			}
+		}
+	}
+	return dedupe(ids)
+}
+
+func dedupe(ids []int32) []int32 {
+	out := ids[:0:0]
+	for _, id := range ids {
+		seen := false
+		for _, o := range out {
+			seen = seen || o == id
+		}
+		if !seen {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (ix *Index) langIDs(langs []string) {
+	for _, l := range langs {
+		if l = NormalizeTerm(l); l != "" {
+			if _, ok := ix.langs[l]; !ok {
+				ix.langs[l] = len(ix.langs)
+			}
+		}
+	}
+}
+
+func (ix *Index) termSet(ids []int32, backing []uint64) termSet {
+	w := ix.words
+	s := termSet{ids: ids, exact: backing[:w], parent: backing[w : 2*w], area: backing[2*w:]}
+	for _, id := range ids {
+		s.exact.set(id)
+		s.parent.set(ix.space.parent[id])
+		s.area.set(ix.space.area[id])
+	}
+	return s
+}
+
+func (ix *Index) preTerms(ids []int32) []preTerm {
+	out := make([]preTerm, len(ids))
+	for i, id := range ids {
+		out[i] = preTerm{id: id, parent: ix.space.parent[id], area: ix.space.area[id]}
+	}
+	return out
+}
+
+// codesOf gathers STYRK-08 codes: those given, and those the terms name.
+func codesOf(given []string, space *termSpace, terms []int32) []int {
+	var out []int
+	add := func(code string) {
+		n := 0
+		for _, r := range code {
+			if r < '0' || r > '9' {
+				return
+			}
+			n = n*10 + int(r-'0')
+		}
+		if len(code) == 4 {
+			for _, o := range out {
+				if o == n {
+					return
+				}
+			}
+			out = append(out, n)
+		}
+	}
+	for _, c := range given {
+		add(strings.TrimSpace(c))
+	}
+	for _, id := range terms {
+		for _, c := range space.codes[id] {
+			add(c)
+		}
+	}
+	return out
+}
+
+// credit is how alike a placement term is to the closest of a candidate's.
+func (s *termSet) credit(t preTerm) (float64, string) {
+	switch {
+	case s.exact.has(t.id):
+		return creditSame, KindSame
+	case s.parent.has(t.id) || s.exact.has(t.parent):
+		return creditClose, KindClose
+	case t.parent >= 0 && s.parent.has(t.parent):
+		return creditRelated, KindRelated
+	case s.area.has(t.area):
+		return creditArea, KindArea
+	}
+	return 0, ""
+}
+
+// codeLikeness: the same occupation, the same minor group (3 digits), the
+// same sub-major group (2 digits).
+func codeLikeness(a, b int) (float64, string) {
+	switch {
+	case a == b:
+		return creditSame, KindSame
+	case a/10 == b/10:
+		return 0.75, KindRelated
+	case a/100 == b/100:
+		return 0.3, KindArea
+	}
+	return 0, ""
+}
+
+func popcount(b bitset, o bitset) int {
+	n := 0
+	for i := range b {
+		n += bits.OnesCount64(b[i] & o[i])
+	}
+	return n
+}
