@@ -48,21 +48,21 @@ func (b bitset) intersects(o bitset) bool {
 // termSet is a candidate's terms with their broader terms and work areas,
 // so that the likeness of one placement term is a few bit tests.
 type termSet struct {
-	ids                []int32
+	ids                 []int32
 	exact, parent, area bitset
 }
 
 type preTerm struct{ id, parent, area int32 }
 
 type preCandidate struct {
-	skills, goals   termSet
-	goalCodes       []int
-	langs           bitset
-	needs           uint8
-	unavailable     bool
-	hasGoals        bool
-	targetMinutes   int
-	oral, written   Level
+	skills, goals termSet
+	goalCodes     []int
+	langs         bitset
+	needs         uint8
+	unavailable   bool
+	hasGoals      bool
+	targetMinutes int
+	oral, written Level
 }
 
 type prePlacement struct {
