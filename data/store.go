@@ -38,6 +38,11 @@ type Reader interface {
 	// look-ups. Use OpenCandidate to show a person's whole record.
 	Candidate(ctx context.Context, id int64) (Candidate, error)
 	CandidateByRef(ctx context.Context, ref string) (Candidate, error)
+	// CandidatesForMatching gives every candidate with all that scoring
+	// uses, whatever the actor's role: scoring is done inside the store's
+	// trust, and what a role may not see is left out of what it is shown.
+	// Notes and contact details are never included.
+	CandidatesForMatching(ctx context.Context) ([]Candidate, error)
 
 	Utplasseringer(ctx context.Context, f UtplasseringFilter) ([]Utplassering, error)
 	Utplassering(ctx context.Context, id int64) (Utplassering, error)

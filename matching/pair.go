@@ -76,7 +76,12 @@ func (ix *Index) score(ci, pi int, explain bool) Result {
 	if pc.targetMinutes > 0 {
 		schedule = (1-targetShare)*schedule + targetShare*min(1, float64(overlap)/float64(pc.targetMinutes))
 	}
-	if pp.minMinutes > 0 && overlap < pp.minMinutes {
+	// No hour in common is below any minimum: the person could not work
+	// there at all.
+	switch {
+	case overlap == 0:
+		exclude(ReasonNoOverlap, false)
+	case pp.minMinutes > 0 && overlap < pp.minMinutes:
 		exclude(ReasonMinHours, false, hoursText(overlap), hoursText(pp.minMinutes))
 	}
 	if missing := pc.needs &^ pp.offers; missing != 0 {
@@ -164,6 +169,8 @@ func languageReasons(c *Candidate, p *Placement, oral, written float64, speaks b
 			}
 		}
 		out = append(out, Reason{Code: ReasonValued, Args: shared, Private: true})
+	} else if len(p.LanguagesValued) > 0 {
+		out = append(out, Reason{Code: ReasonValuedNone, Args: p.LanguagesValued, Private: true})
 	}
 	return out
 }

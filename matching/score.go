@@ -97,6 +97,7 @@ const (
 	ReasonLicense           = "excluded.drivers_license"    //
 	ReasonNorwegianHard     = "excluded.norwegian_hard"     // part, has, needs
 	ReasonMinHours          = "excluded.min_hours"          // hours inside, minimum
+	ReasonNoOverlap         = "excluded.no_overlap"         // none of the placement's hours fit
 	ReasonAdaptation        = "excluded.adaptation"         // the needs not offered
 	ReasonNoSeat            = "excluded.no_seat"            // (assignment only)
 
@@ -109,6 +110,7 @@ const (
 	ReasonNorwegianOK     = "language.norwegian_ok"    // has, minimum
 	ReasonNorwegianBelow  = "language.norwegian_below" // part, has, needs
 	ReasonValued          = "language.valued"          // languages
+	ReasonValuedNone      = "language.valued_none"     // the languages the placement values
 	ReasonCovers          = "schedule.covers"          // hours inside, placement hours
 	ReasonTarget          = "schedule.target"          // hours inside, target
 	ReasonFull            = "placement.full"

@@ -48,12 +48,12 @@ func TestScore_ContractExample(t *testing.T) {
 func TestRank_TheCookToBeGetsTheMorningKitchenFirst(t *testing.T) {
 	ix := NewIndex(testTaxonomy, []Candidate{cook()}, []Placement{warehouse(), kitchen()}, Options{})
 	r := ix.RankPlacements(0, 10, true)
-	if len(r.Included) != 2 || r.Included[0].Placement != 1 {
-		t.Fatalf("ranking = %+v, want the kitchen first", r.Included)
+	if len(r.Included) != 1 || r.Included[0].Placement != 1 || len(r.Excluded) != 1 {
+		t.Fatalf("ranking = %+v, want the kitchen first and the evening warehouse excluded", r)
 	}
-	k, w := r.Included[0], r.Included[1]
-	if k.Total-w.Total < 300 {
-		t.Errorf("kitchen %d vs warehouse %d: the right placement should win clearly", k.Total, w.Total)
+	k, w := r.Included[0], r.Excluded[0]
+	if k.Total-w.Total < 300 || w.Reasons[0].Code != ReasonNoOverlap {
+		t.Errorf("kitchen %d vs warehouse %d (%v): the right placement should win clearly", k.Total, w.Total, w.Reasons)
 	}
 	if k.HoursWeek != 20 || k.Components.Schedule != 0.88 {
 		t.Errorf("kitchen covers %v h (schedule %v), want 20 h and 0.75·1 + 0.25·20/37.5 = 0.88", k.HoursWeek, k.Components.Schedule)

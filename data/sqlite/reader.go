@@ -287,6 +287,24 @@ func (r reader) Candidates(ctx context.Context, f data.CandidateFilter) ([]data.
 	return out, mapError(rows.Err())
 }
 
+func (r reader) CandidatesForMatching(ctx context.Context) ([]data.Candidate, error) {
+	rows, err := r.q.QueryContext(ctx, candidateSelect+" WHERE office = ? ORDER BY ref", r.actor.Office)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []data.Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return nil, err
+		}
+		c.Notes, c.Phone, c.Email, c.AdaptationDetail = "", "", "", ""
+		out = append(out, c)
+	}
+	return out, mapError(rows.Err())
+}
+
 func (r reader) CountCandidates(ctx context.Context, f data.CandidateFilter) (int, error) {
 	w := r.candidateWhere(f, false)
 	var n int
