@@ -60,6 +60,16 @@ func Assign(p AssignProblem) Allocation {
 // Validate reports what is wrong with a problem: indices out of range, a
 // score outside 0..MaxPairScore, negative seats or a pair given twice.
 func (p AssignProblem) Validate() error {
+	if err := p.checkRanges(); err != nil {
+		return err
+	}
+	_, err := buildGraph(p)
+	return err
+}
+
+// checkRanges is Validate without the search for pairs given twice, which
+// building the graph does anyway.
+func (p AssignProblem) checkRanges() error {
 	if p.Candidates < 0 || p.Candidates > maxNodes || len(p.Seats) > maxCols {
 		return errors.New("assign: too many candidates or placements")
 	}
@@ -78,12 +88,10 @@ func (p AssignProblem) Validate() error {
 		case pr.Score < 0 || pr.Score > MaxPairScore:
 			errs = append(errs, fmt.Errorf("assign: pair %d: score %d outside 0..%d", k, pr.Score, MaxPairScore))
 		}
+		if len(errs) >= 20 {
+			errs = append(errs, errors.New("assign: more errors not shown"))
+			break
+		}
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	if _, err := buildGraph(p); err != nil {
-		return err
-	}
-	return nil
+	return errors.Join(errs...)
 }

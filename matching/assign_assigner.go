@@ -40,10 +40,13 @@ type Assigner struct {
 // of equal value, the placement with the lowest index. That decides which
 // optimal allocation Solve returns.
 func NewAssigner(p AssignProblem) *Assigner {
-	if err := p.Validate(); err != nil {
+	if err := p.checkRanges(); err != nil {
 		panic(err)
 	}
-	g, _ := buildGraph(p)
+	g, err := buildGraph(p)
+	if err != nil {
+		panic(err)
+	}
 	a := &Assigner{
 		f:       newFlow(g),
 		pinned:  make([]int32, g.rows),

@@ -129,8 +129,7 @@ func (f *flow) distancesFromSink(buf []int32) []int32 {
 	s := &f.search
 	s.begin()
 	sink := int32(m)
-	s.mark[sink] = colMark{seen: 2 * s.epoch}
-	s.q.push(sink, 0)
+	f.seed(sink, -1)
 	f.drain(func(v, d int32) bool {
 		if v == sink {
 			f.expandSink(d)
@@ -161,8 +160,7 @@ func (f *flow) forcingCost(c, j, limit int32, fromSink []int32) (int32, int32) {
 		rcIn = f.potT - f.row[c].pot
 	}
 	found, via := int32(inf), int32(-1) // via: the placement or sink the path reaches c from
-	s.mark[j] = colMark{seen: 2 * s.epoch, pred: -2}
-	s.q.push(j, 0)
+	f.seed(j, -2)
 	f.drain(func(v, d int32) bool {
 		switch {
 		case v == m: // c's own seat is vacated: c is reached

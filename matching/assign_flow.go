@@ -44,6 +44,7 @@ type flow struct {
 	bypass  []int32  // candidates on the bypass
 	pending []int32  // candidates to route (stale entries are skipped)
 	potT    int32    // the sink's potential
+	potCeil int32    // no placement's potential is higher: potentials only fall
 	balT    int32    // the sink's excess (>0) or deficit (<0)
 	search  search
 }
@@ -210,6 +211,7 @@ func (f *flow) normalize() {
 	for j := range f.col {
 		f.col[j].pot -= d
 	}
+	f.potCeil -= d
 	for r := range f.row {
 		f.row[r].pot -= d
 	}

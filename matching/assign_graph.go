@@ -35,6 +35,20 @@ type graph struct {
 func buildGraph(p AssignProblem) (*graph, error) {
 	n, m := p.Candidates, len(p.Seats)
 	g := &graph{rows: n, cols: m, seats: append([]int32(nil), p.Seats...)}
+	if sortedPairs(p.Pairs) {
+		// Pairs that come in order already (as a scorer writes them,
+		// candidate by candidate) need no sorting, and hold no duplicate.
+		g.start = make([]int32, n+1)
+		g.edges = make([]edge, len(p.Pairs))
+		for k, pr := range p.Pairs {
+			g.start[pr.Candidate+1]++
+			g.edges[k] = makeEdge(pr.Placement, pr.Score)
+		}
+		for r := 1; r <= n; r++ {
+			g.start[r] += g.start[r-1]
+		}
+		return g, nil
+	}
 	byCol := make([]int32, m+1)
 	for _, pr := range p.Pairs {
 		byCol[pr.Placement+1]++
@@ -70,6 +84,18 @@ func buildGraph(p AssignProblem) (*graph, error) {
 		}
 	}
 	return g, nil
+}
+
+// sortedPairs reports whether the pairs are in strictly increasing order of
+// candidate, then placement.
+func sortedPairs(ps []Pair) bool {
+	for k := 1; k < len(ps); k++ {
+		a, b := ps[k-1], ps[k]
+		if a.Candidate > b.Candidate || a.Candidate == b.Candidate && a.Placement >= b.Placement {
+			return false
+		}
+	}
+	return true
 }
 
 // of returns the pairs of candidate r.

@@ -12,8 +12,7 @@ func (f *flow) augment(srcNode, srcRow int32) {
 	if srcRow >= 0 {
 		f.reachRow(srcRow, 0)
 	} else {
-		s.mark[srcNode] = colMark{seen: 2 * s.epoch, dist: 0, pred: -1}
-		s.q.push(srcNode, 0)
+		f.seed(srcNode, -1)
 	}
 	for {
 		v, d, ok := s.q.pop(s.best)
@@ -65,6 +64,19 @@ func (s *search) begin() {
 	s.best, s.target = inf, -1
 }
 
+// seed starts a search at placement or sink v, recording pred for the
+// path walk.
+func (f *flow) seed(v, pred int32) {
+	s := &f.search
+	s.mark[v] = colMark{seen: 2 * s.epoch, pred: pred}
+	s.q.push(v, 0)
+	if int(v) < f.g.cols {
+		if c := &f.col[v]; c.hold+c.ph < c.cap {
+			f.reachSink(c.pot-f.potT, -v-1)
+		}
+	}
+}
+
 // reachRow handles candidate r, reached at distance d through the one arc
 // that carries its unit: it relaxes the candidate's outgoing arcs. A
 // candidate at or beyond the nearest deficit found so far can lie on no
@@ -77,8 +89,15 @@ func (f *flow) reachRow(r, d int32) {
 	s.rows = append(s.rows, rowDist{r, d})
 	rs := f.row[r]
 	base := d + rs.pot
+	// No placement's potential exceeds potCeil, so a pair scoring at most
+	// cut reaches its placement no nearer than the nearest deficit found:
+	// skipping it saves a visit to the placement's state.
+	cut := int32(-1)
+	if s.best < inf {
+		cut = base - f.potCeil - s.best
+	}
 	for _, e := range f.g.edges[rs.lo:rs.hi] {
-		if e.col() != rs.match {
+		if e.score() > cut && e.col() != rs.match {
 			f.reachCol(e.col(), base-e.score()-f.col[e.col()].pot, r)
 		}
 	}
@@ -104,6 +123,12 @@ func (f *flow) reachCol(j, d, r int32) {
 	}
 	*mk = colMark{seen: 2 * s.epoch, dist: d, pred: r}
 	s.q.push(j, d)
+	// A placement with room reaches the sink at once: offering it now
+	// rather than when j is settled tightens the bound that prunes the
+	// search.
+	if c := &f.col[j]; c.hold+c.ph < c.cap {
+		f.reachSink(d+c.pot-f.potT, -j-1)
+	}
 }
 
 // reachSink offers distance d to the sink, reached along candidate r's
@@ -130,10 +155,7 @@ func (f *flow) reachSink(d, via int32) {
 // expandCol scans the arcs out of a settled placement: to the sink while it
 // has room, and back to each candidate holding one of its seats.
 func (f *flow) expandCol(j, d int32) {
-	c := f.col[j]
-	if c.hold+c.ph < c.cap {
-		f.reachSink(d+c.pot-f.potT, -j-1)
-	}
+	c := f.col[j] // its arc to the sink was offered when j was reached
 	base := d + c.pot
 	hs := f.holders[f.hbase[j] : f.hbase[j]+c.hold]
 	// Two passes: the first only loads what the holders' candidates will

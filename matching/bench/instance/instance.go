@@ -14,7 +14,10 @@
 // best pair competes for the same handful of seats.
 package instance
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Spec describes one generated instance.
 type Spec struct {
@@ -140,14 +143,14 @@ func Generate(s Spec) Instance {
 					cand = append(cand, Pair{int32(i), j, score(i, qual, c1, c2, j)})
 				}
 			}
-			sort.Slice(cand, func(a, b int) bool {
-				if cand[a].Score != cand[b].Score {
-					return cand[a].Score > cand[b].Score
+			slices.SortFunc(cand, func(a, b Pair) int {
+				if a.Score != b.Score {
+					return cmp.Compare(b.Score, a.Score)
 				}
-				return cand[a].Placement < cand[b].Placement
+				return cmp.Compare(a.Placement, b.Placement)
 			})
 			cand = cand[:min(len(cand), s.TopK)]
-			sort.Slice(cand, func(a, b int) bool { return cand[a].Placement < cand[b].Placement })
+			slices.SortFunc(cand, func(a, b Pair) int { return cmp.Compare(a.Placement, b.Placement) })
 		}
 		inst.Pairs = append(inst.Pairs, cand...)
 	}
