@@ -612,69 +612,133 @@ var districts = []string{
 	"Sagene", "St. Hanshaugen", "Stovner", "Søndre Nordstrand", "Ullern", "Vestre Aker", "Østensjø",
 }
 
-// givenNames are first names of the kind an Oslo NAV office's job seekers
-// carry, grouped by origin.
-var givenNames = []string{
-	// Norwegian
-	"Kari", "Ole", "Ingrid", "Lars", "Marte", "Jonas", "Sofie", "Emil", "Nora", "Henrik", "Ida",
-	"Magnus", "Silje", "Anders", "Hege", "Tor", "Camilla", "Kristian", "Line", "Espen", "Tone", "Stian",
-	// Somali
-	"Abdirahman", "Fadumo", "Hodan", "Mohamed", "Ayaan", "Abdullahi", "Hawa", "Farhiya", "Liban",
-	"Sahra", "Ilhan", "Yusuf", "Deeqa", "Nimco", "Abdiaziz",
-	// Arabic, Syrian
-	"Ahmad", "Rania", "Omar", "Lina", "Khaled", "Noor", "Yasmin", "Mahmoud", "Hiba", "Samer", "Dima",
-	"Tarek", "Layla", "Bashar", "Rasha",
-	// Eritrean
-	"Yonas", "Senait", "Tesfay", "Helen", "Filmon", "Selam", "Mebrahtu", "Rahel", "Semhar", "Dawit",
-	"Saron", "Berhane", "Luwam",
-	// Afghan
-	"Zahra", "Farid", "Mariam", "Mustafa", "Parwana", "Hamid", "Shabnam", "Jawad", "Fereshta", "Sayed",
-	"Nargis", "Rahim",
-	// Polish
-	"Piotr", "Agnieszka", "Tomasz", "Katarzyna", "Marcin", "Joanna", "Paweł", "Magdalena", "Krzysztof",
-	"Ewa", "Łukasz", "Monika",
-	// Ukrainian
-	"Olena", "Oleksandr", "Iryna", "Dmytro", "Nataliia", "Andrii", "Oksana", "Serhii", "Yuliia",
-	"Viktor", "Tetiana", "Bohdan",
-	// Pakistani
-	"Imran", "Sana", "Bilal", "Ayesha", "Usman", "Nadia", "Faisal", "Samina", "Kamran", "Rubina",
-	"Asif", "Saima",
-	// Iraqi, Kurdish
-	"Karwan", "Shilan", "Hawre", "Rezan", "Dilan", "Aram", "Nasrin", "Rebwar", "Zhino", "Sherko",
-	// Vietnamese
-	"Thanh", "Linh", "Minh", "Huong", "Tuan", "Mai", "Duc", "Lan", "Quang", "Thao",
-	// Others: Sri Lankan Tamil, Filipino, Lithuanian, Ethiopian, Iranian, Chilean, Turkish, Thai
-	"Tharshini", "Kumaran", "Maricel", "Jerome", "Tomas", "Rasa", "Meron", "Abebe", "Shirin", "Reza",
-	"Diego", "Valentina", "Emre", "Elif", "Siriporn",
+// origin is where a group of the office's job seekers come from: the names
+// they carry and the languages they speak besides Norwegian. Names and
+// languages go together, so that a person called Fadumo Warsame speaks
+// Somali rather than Polish.
+type origin struct {
+	key       string
+	given     []string
+	family    []string
+	languages []string // the first language first, then common second languages
+	weight    int      // relative share of the office's candidates
+	native    bool     // Norwegian is their first language
+	refugee   bool     // may be in the introduction programme (introprogram)
 }
 
-// familyNames are family names of the same origins as givenNames.
-var familyNames = []string{
-	// Norwegian
+// norwegianFamily are Norwegian family names; people of other origins who
+// married into a Norwegian family carry them too.
+var norwegianFamily = []string{
 	"Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen",
 	"Karlsen", "Berg", "Haugen", "Hagen", "Bakken", "Lie", "Strand", "Dahl", "Solberg", "Moen", "Eriksen",
-	// Somali
-	"Mohamed", "Ali", "Hassan", "Abdi", "Warsame", "Farah", "Osman", "Jama", "Hussein", "Nur", "Aden", "Ahmed",
-	// Arabic, Syrian
-	"Al-Hassan", "Haddad", "Khalil", "Nasser", "Saleh", "Mansour", "Darwish", "Hamdan", "Al-Khatib", "Youssef",
-	// Eritrean
-	"Tesfamariam", "Gebremedhin", "Haile", "Tekle", "Kidane", "Ghebreyesus", "Woldemichael", "Mehari",
-	"Asfaha", "Habte",
-	// Afghan
-	"Ahmadi", "Rahimi", "Hosseini", "Sultani", "Karimi", "Noori", "Amiri", "Haidari", "Sadat", "Mohammadi",
-	// Polish
-	"Nowak", "Kaczmarek", "Mazur", "Krawczyk", "Wróbel", "Pawlak", "Michalak", "Wieczorek", "Sikora", "Baran",
-	// Ukrainian
-	"Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Boyko", "Oliynyk",
-	"Kovalchuk", "Savchenko",
-	// Pakistani
-	"Khan", "Butt", "Chaudhry", "Malik", "Iqbal", "Rana", "Mirza", "Akhtar", "Qureshi", "Javed",
-	// Iraqi, Kurdish
-	"Abdullah", "Rashid", "Aziz", "Mahmood", "Kareem", "Hamad", "Sharif", "Taha", "Jalal",
-	// Vietnamese
-	"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui",
-	// Others
-	"Sivakumar", "Reyes", "Santos", "Petrauskas", "Bekele", "Girma", "Rezaei", "Fuentes", "Yilmaz", "Kaya",
+}
+
+// origins are the origins of an Oslo NAV office's job seekers, weighted
+// roughly as they are among those who need work training in the eastern
+// districts.
+var origins = []origin{
+	{key: "norsk", weight: 30, native: true,
+		given: []string{"Kari", "Ole", "Ingrid", "Lars", "Marte", "Jonas", "Sofie", "Emil", "Nora", "Henrik", "Ida",
+			"Magnus", "Silje", "Anders", "Hege", "Tor", "Camilla", "Kristian", "Line", "Espen", "Tone", "Stian"},
+		family:    norwegianFamily,
+		languages: []string{"engelsk", "spansk", "tysk"}},
+	{key: "somalisk", weight: 12, refugee: true,
+		given: []string{"Abdirahman", "Fadumo", "Hodan", "Mohamed", "Ayaan", "Abdullahi", "Hawa", "Farhiya", "Liban",
+			"Sahra", "Ilhan", "Yusuf", "Deeqa", "Nimco", "Abdiaziz"},
+		family:    []string{"Mohamed", "Ali", "Hassan", "Abdi", "Warsame", "Farah", "Osman", "Jama", "Hussein", "Nur", "Aden", "Ahmed"},
+		languages: []string{"somali", "arabisk", "engelsk", "swahili"}},
+	{key: "syrisk", weight: 10, refugee: true,
+		given: []string{"Ahmad", "Rania", "Omar", "Lina", "Khaled", "Noor", "Yasmin", "Mahmoud", "Hiba", "Samer", "Dima",
+			"Tarek", "Layla", "Bashar", "Rasha"},
+		family:    []string{"Al-Hassan", "Haddad", "Khalil", "Nasser", "Saleh", "Mansour", "Darwish", "Hamdan", "Al-Khatib", "Youssef"},
+		languages: []string{"arabisk", "engelsk", "kurdisk", "tyrkisk"}},
+	{key: "eritreisk", weight: 8, refugee: true,
+		given: []string{"Yonas", "Senait", "Tesfay", "Helen", "Filmon", "Selam", "Mebrahtu", "Rahel", "Semhar", "Dawit",
+			"Saron", "Berhane", "Luwam"},
+		family:    []string{"Tesfamariam", "Gebremedhin", "Haile", "Tekle", "Kidane", "Ghebreyesus", "Woldemichael", "Mehari", "Asfaha", "Habte"},
+		languages: []string{"tigrinja", "amharisk", "arabisk", "engelsk"}},
+	{key: "afghansk", weight: 7, refugee: true,
+		given: []string{"Zahra", "Farid", "Mariam", "Mustafa", "Parwana", "Hamid", "Shabnam", "Jawad", "Fereshta", "Sayed",
+			"Nargis", "Rahim"},
+		family:    []string{"Ahmadi", "Rahimi", "Hosseini", "Sultani", "Karimi", "Noori", "Amiri", "Haidari", "Sadat", "Mohammadi"},
+		languages: []string{"dari", "pashto", "persisk", "engelsk"}},
+	{key: "polsk", weight: 6,
+		given: []string{"Piotr", "Agnieszka", "Tomasz", "Katarzyna", "Marcin", "Joanna", "Paweł", "Magdalena", "Krzysztof",
+			"Ewa", "Łukasz", "Monika"},
+		family:    []string{"Nowak", "Kaczmarek", "Mazur", "Krawczyk", "Wróbel", "Pawlak", "Michalak", "Wieczorek", "Sikora", "Baran"},
+		languages: []string{"polsk", "engelsk", "tysk"}},
+	{key: "ukrainsk", weight: 10, refugee: true,
+		given: []string{"Olena", "Oleksandr", "Iryna", "Dmytro", "Nataliia", "Andrii", "Oksana", "Serhii", "Yuliia",
+			"Viktor", "Tetiana", "Bohdan"},
+		family:    []string{"Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Boyko", "Oliynyk", "Kovalchuk", "Savchenko"},
+		languages: []string{"ukrainsk", "russisk", "engelsk", "polsk"}},
+	{key: "pakistansk", weight: 5,
+		given: []string{"Imran", "Sana", "Bilal", "Ayesha", "Usman", "Nadia", "Faisal", "Samina", "Kamran", "Rubina",
+			"Asif", "Saima"},
+		family:    []string{"Khan", "Butt", "Chaudhry", "Malik", "Iqbal", "Rana", "Mirza", "Akhtar", "Qureshi", "Javed"},
+		languages: []string{"urdu", "punjabi", "engelsk"}},
+	{key: "kurdisk", weight: 4, refugee: true,
+		given:     []string{"Karwan", "Shilan", "Hawre", "Rezan", "Dilan", "Aram", "Nasrin", "Rebwar", "Zhino", "Sherko"},
+		family:    []string{"Abdullah", "Rashid", "Aziz", "Mahmood", "Kareem", "Hamad", "Sharif", "Taha", "Jalal"},
+		languages: []string{"kurdisk", "arabisk", "persisk", "tyrkisk"}},
+	{key: "vietnamesisk", weight: 2,
+		given:     []string{"Thanh", "Linh", "Minh", "Huong", "Tuan", "Mai", "Duc", "Lan", "Quang", "Thao"},
+		family:    []string{"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui"},
+		languages: []string{"vietnamesisk", "engelsk"}},
+	{key: "tamilsk", weight: 1,
+		given:     []string{"Tharshini", "Kumaran", "Vithya", "Kajan"},
+		family:    []string{"Sivakumar", "Rajendran", "Nadarajah"},
+		languages: []string{"tamil", "engelsk"}},
+	{key: "filippinsk", weight: 1,
+		given:     []string{"Maricel", "Jerome", "Rowena", "Mark"},
+		family:    []string{"Reyes", "Santos", "Cruz", "Garcia"},
+		languages: []string{"tagalog", "engelsk"}},
+	{key: "litauisk", weight: 1,
+		given:     []string{"Tomas", "Rasa", "Aistė", "Mindaugas"},
+		family:    []string{"Petrauskas", "Kazlauskas", "Jankauskas"},
+		languages: []string{"litauisk", "russisk", "engelsk"}},
+	{key: "etiopisk", weight: 1, refugee: true,
+		given:     []string{"Meron", "Abebe", "Tigist", "Yared"},
+		family:    []string{"Bekele", "Girma", "Tadesse", "Alemu"},
+		languages: []string{"amharisk", "oromo", "engelsk"}},
+	{key: "iransk", weight: 1, refugee: true,
+		given:     []string{"Shirin", "Reza", "Maryam", "Babak"},
+		family:    []string{"Rezaei", "Moradi", "Jafari"},
+		languages: []string{"persisk", "engelsk"}},
+	{key: "chilensk", weight: 1,
+		given:     []string{"Diego", "Valentina", "Camila", "Matías"},
+		family:    []string{"Fuentes", "Rojas", "Muñoz"},
+		languages: []string{"spansk", "engelsk"}},
+	{key: "tyrkisk", weight: 1,
+		given:     []string{"Emre", "Elif", "Mehmet", "Ayşe"},
+		family:    []string{"Yilmaz", "Kaya", "Demir", "Şahin"},
+		languages: []string{"tyrkisk", "kurdisk", "engelsk"}},
+	{key: "thai", weight: 1,
+		given:     []string{"Siriporn", "Malee", "Nok"},
+		family:    norwegianFamily,
+		languages: []string{"thai", "engelsk"}},
+}
+
+// givenNames and familyNames list every name of every origin once.
+var givenNames, familyNames = originNames()
+
+func originNames() (given, family []string) {
+	seenGiven, seenFamily := map[string]bool{}, map[string]bool{}
+	for _, o := range origins {
+		for _, n := range o.given {
+			if !seenGiven[n] {
+				seenGiven[n] = true
+				given = append(given, n)
+			}
+		}
+		for _, n := range o.family {
+			if !seenFamily[n] {
+				seenFamily[n] = true
+				family = append(family, n)
+			}
+		}
+	}
+	return given, family
 }
 
 // specialists are the office's job specialists.
