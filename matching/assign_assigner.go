@@ -24,8 +24,8 @@ var (
 // concurrent use.
 type Assigner struct {
 	f       *flow
-	pinned  []int32 // the pinned placement per candidate, or -1
-	removed []bool
+	pinned  []int32 // the pinned placement per candidate (the solver's index), or -1
+	removed []bool  // by the solver's index
 	pins    []int32 // pins per placement
 
 	fromSink []int32 // for Explain; nil when stale
@@ -34,11 +34,12 @@ type Assigner struct {
 // NewAssigner prepares a problem for Solve. It panics on a malformed
 // problem (see Validate).
 //
-// Candidates are routed in index order, each along a shortest augmenting
-// path; ties between equally good paths go to the path found first, which
-// depends only on the problem: for a candidate meeting several free seats
-// of equal value, the placement with the lowest index. That decides which
-// optimal allocation Solve returns.
+// Candidates are routed one by one, grouped by the placement they score
+// highest (lowest placement index first, then by candidate index), each
+// along a shortest augmenting path; ties between equally good paths go to
+// the path found first, which depends only on the problem: a candidate
+// meeting several free seats of equal value takes the placement with the
+// lowest index. That decides which optimal allocation Solve returns.
 func NewAssigner(p AssignProblem) *Assigner {
 	if err := p.checkRanges(); err != nil {
 		panic(err)
@@ -71,18 +72,18 @@ func (a *Assigner) Solve() Allocation {
 		Profit:    make([]int32, n),
 	}
 	for r := range n {
-		j := f.row[r].match
+		j, c := f.row[r].match, f.g.ext[r]
 		switch {
 		case j >= 0:
-			al.Placement[r] = j
+			al.Placement[c] = j
 			al.Total += int64(f.matchScore(int32(r)))
-			al.Profit[r] = max(0, f.row[r].pot-f.potT)
+			al.Profit[c] = max(0, f.row[r].pot-f.potT)
 		case a.pinned[r] >= 0:
-			al.Placement[r] = a.pinned[r]
+			al.Placement[c] = a.pinned[r]
 			sc, _ := f.g.score(int32(r), a.pinned[r])
 			al.Total += int64(sc)
 		default:
-			al.Placement[r] = -1
+			al.Placement[c] = -1
 		}
 	}
 	zero := false
@@ -103,7 +104,7 @@ func (a *Assigner) Solve() Allocation {
 			}
 			for _, e := range f.g.of(int32(r)) {
 				if f.col[e.col()].cap == 0 {
-					al.Price[e.col()] = max(al.Price[e.col()], e.score()-al.Profit[r])
+					al.Price[e.col()] = max(al.Price[e.col()], e.score()-al.Profit[f.g.ext[r]])
 				}
 			}
 		}
@@ -121,29 +122,30 @@ func (a *Assigner) Pin(c, p int32) error {
 	if c < 0 || int(c) >= f.g.rows {
 		return fmt.Errorf("assign: pin: candidate %d out of range", c)
 	}
-	if a.removed[c] {
+	r := f.g.in[c]
+	if a.removed[r] {
 		return fmt.Errorf("assign: pin candidate %d: %w", c, ErrRemoved)
 	}
 	if p < 0 || int(p) >= f.g.cols {
 		return fmt.Errorf("assign: pin: placement %d out of range", p)
 	}
-	if a.pinned[c] == p {
+	if a.pinned[r] == p {
 		return nil
 	}
-	if _, ok := f.g.score(c, p); !ok {
+	if _, ok := f.g.score(r, p); !ok {
 		return fmt.Errorf("assign: pin candidate %d at placement %d: %w", c, p, ErrPairNotAllowed)
 	}
 	if a.pins[p] >= f.g.seats[p] {
 		return fmt.Errorf("assign: pin candidate %d at placement %d: %w", c, p, ErrPlacementFull)
 	}
-	a.Unpin(c)
-	if f.row[c].match == p {
-		f.seatToPin(c)
+	a.unpin(r)
+	if f.row[r].match == p {
+		f.seatToPin(r)
 	} else {
-		f.removeRow(c)
+		f.removeRow(r)
 		f.capDown(p)
 	}
-	a.pinned[c] = p
+	a.pinned[r] = p
 	a.pins[p]++
 	return nil
 }
@@ -152,39 +154,51 @@ func (a *Assigner) Pin(c, p int32) error {
 // assigned like everybody else at the next Solve.
 func (a *Assigner) Unpin(c int32) {
 	a.fromSink = nil
-	if c < 0 || int(c) >= a.f.g.rows || a.pinned[c] < 0 {
+	if c >= 0 && int(c) < a.f.g.rows {
+		a.unpin(a.f.g.in[c])
+	}
+}
+
+func (a *Assigner) unpin(r int32) {
+	p := a.pinned[r]
+	if p < 0 {
 		return
 	}
-	p := a.pinned[c]
-	a.pinned[c] = -1
+	a.pinned[r] = -1
 	a.pins[p]--
 	a.f.capUp(p)
-	a.f.addRow(c)
+	a.f.addRow(r)
 }
 
 // Remove takes candidate c out of the problem (no longer eligible, for
 // instance because they got a job); a pin of theirs goes too.
 func (a *Assigner) Remove(c int32) {
 	a.fromSink = nil
-	if c < 0 || int(c) >= a.f.g.rows || a.removed[c] {
+	if c < 0 || int(c) >= a.f.g.rows {
 		return
 	}
-	if p := a.pinned[c]; p >= 0 {
-		a.pinned[c] = -1
+	r := a.f.g.in[c]
+	if a.removed[r] {
+		return
+	}
+	if p := a.pinned[r]; p >= 0 {
+		a.pinned[r] = -1
 		a.pins[p]--
 		a.f.capUp(p)
 	} else {
-		a.f.removeRow(c)
+		a.f.removeRow(r)
 	}
-	a.removed[c] = true
+	a.removed[r] = true
 }
 
 // Restore makes a removed candidate eligible again.
 func (a *Assigner) Restore(c int32) {
 	a.fromSink = nil
-	if c < 0 || int(c) >= a.f.g.rows || !a.removed[c] {
+	if c < 0 || int(c) >= a.f.g.rows {
 		return
 	}
-	a.removed[c] = false
-	a.f.addRow(c)
+	if r := a.f.g.in[c]; a.removed[r] {
+		a.removed[r] = false
+		a.f.addRow(r)
+	}
 }

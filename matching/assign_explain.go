@@ -57,9 +57,11 @@ func (a *Assigner) prepareExplain() {
 	}
 }
 
-func (a *Assigner) explain(c int32) Explanation {
+// explain explains the caller's candidate ext.
+func (a *Assigner) explain(ext int32) Explanation {
 	f := a.f
-	ex := Explanation{Candidate: c, Placement: -1, Alternative: -1, Holder: -1}
+	ex := Explanation{Candidate: ext, Placement: -1, Alternative: -1, Holder: -1}
+	c := f.g.in[ext] // the solver's index
 	es := f.g.of(c)
 	ex.NoPairs = len(es) == 0
 	switch {
