@@ -21,9 +21,10 @@ func ImportPlacements(ctx context.Context, s Store, format Format, r io.Reader) 
 		entity:  "placements",
 		columns: placementColumns,
 		fresh:   NewPlacement,
-		load: func(ctx context.Context, tx Tx, ref string) (Placement, error) {
-			return tx.PlacementByRef(ctx, ref)
+		loadAll: func(ctx context.Context, tx Tx) ([]Placement, error) {
+			return tx.Placements(ctx, PlacementFilter{})
 		},
+		ref: func(p *Placement) string { return p.Ref },
 		values:   PlacementValues,
 		validate: ValidatePlacement,
 		save:     func(ctx context.Context, tx Tx, p *Placement) error { return tx.SavePlacement(ctx, p) },
@@ -39,9 +40,10 @@ func ImportCandidates(ctx context.Context, s Store, format Format, r io.Reader) 
 		entity:  "candidates",
 		columns: candidateColumns,
 		fresh:   NewCandidate,
-		load: func(ctx context.Context, tx Tx, ref string) (Candidate, error) {
-			return tx.CandidateByRef(ctx, ref)
+		loadAll: func(ctx context.Context, tx Tx) ([]Candidate, error) {
+			return tx.Candidates(ctx, CandidateFilter{})
 		},
+		ref: func(c *Candidate) string { return c.Ref },
 		values:      CandidateValues,
 		validate:    ValidateCandidate,
 		save:        func(ctx context.Context, tx Tx, c *Candidate) error { return tx.SaveCandidate(ctx, c) },
@@ -54,7 +56,8 @@ type importer[T any] struct {
 	entity      string
 	columns     []column[T]
 	fresh       func() T
-	load        func(context.Context, Tx, string) (T, error)
+	loadAll     func(context.Context, Tx) ([]T, error)
+	ref         func(*T) string
 	values      func(*T) map[string]any
 	validate    func(*T) []*FieldError
 	save        func(context.Context, Tx, *T) error
@@ -68,7 +71,22 @@ func importFile[T any](ctx context.Context, s Store, format Format, r io.Reader,
 		return result, err
 	}
 	err = s.WithTx(ctx, func(tx Tx) error {
-		writes, counts, err := im.check(tbl, cols, func(ref string) (T, error) { return im.load(ctx, tx, ref) })
+		// One read of what is stored beats a look-up per row.
+		stored, err := im.loadAll(ctx, tx)
+		if err != nil {
+			return err
+		}
+		byRef := make(map[string]T, len(stored))
+		for _, r := range stored {
+			byRef[im.ref(&r)] = r
+		}
+		writes, counts, err := im.check(tbl, cols, func(ref string) (T, error) {
+			if r, ok := byRef[ref]; ok {
+				return r, nil
+			}
+			var none T
+			return none, ErrNotFound
+		})
 		if err != nil {
 			return err
 		}

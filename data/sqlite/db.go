@@ -74,6 +74,8 @@ func dsn(path string, forWrites bool) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	if forWrites {
 		q.Add("_pragma", "secure_delete(1)")
+		// A large cache keeps a big import's pages in memory until commit.
+		q.Add("_pragma", "cache_size(-65536)")
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
