@@ -24,7 +24,7 @@ func ImportPlacements(ctx context.Context, s Store, format Format, r io.Reader) 
 		loadAll: func(ctx context.Context, tx Tx) ([]Placement, error) {
 			return tx.Placements(ctx, PlacementFilter{})
 		},
-		ref: func(p *Placement) string { return p.Ref },
+		ref:      func(p *Placement) string { return p.Ref },
 		values:   PlacementValues,
 		validate: ValidatePlacement,
 		save:     func(ctx context.Context, tx Tx, p *Placement) error { return tx.SavePlacement(ctx, p) },
@@ -43,7 +43,7 @@ func ImportCandidates(ctx context.Context, s Store, format Format, r io.Reader) 
 		loadAll: func(ctx context.Context, tx Tx) ([]Candidate, error) {
 			return tx.Candidates(ctx, CandidateFilter{})
 		},
-		ref: func(c *Candidate) string { return c.Ref },
+		ref:         func(c *Candidate) string { return c.Ref },
 		values:      CandidateValues,
 		validate:    ValidateCandidate,
 		save:        func(ctx context.Context, tx Tx, c *Candidate) error { return tx.SaveCandidate(ctx, c) },
