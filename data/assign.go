@@ -86,20 +86,20 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 		taken[u.PlacementID]++
 	}
 
-	var eligible []Candidate
+	var eligible []*Candidate
 	var mcands []matching.Candidate
 	for _, c := range m.Candidates {
 		_, holds := m.SeatHolders[c.ID]
 		_, revise := revisable[c.ID]
-		if (!holds || revise) && eligibleStatus(c, opt.Today) {
+		if (!holds || revise) && eligibleStatus(*c, opt.Today) {
 			eligible = append(eligible, c)
-			mcands = append(mcands, MatchCandidate(c, Utplassering{}))
+			mcands = append(mcands, MatchCandidate(*c, Utplassering{}))
 		}
 	}
 	mplaces := make([]matching.Placement, len(m.Placements))
 	seats := make([]int32, len(m.Placements))
 	for i, p := range m.Placements {
-		mplaces[i] = MatchPlacement(p)
+		mplaces[i] = MatchPlacement(*p)
 		free := 0
 		if p.Status == PlacementActive {
 			free = max(p.Seats-taken[p.ID], 0)
@@ -158,7 +158,7 @@ func pairScore(pairs []matching.Pair, c, p int32) int32 {
 	return 0
 }
 
-func unassigned(e matching.Explanation, c Candidate, eligible []Candidate, placements []Placement) Unassigned {
+func unassigned(e matching.Explanation, c *Candidate, eligible []*Candidate, placements []*Placement) Unassigned {
 	if e.NoPairs || e.Alternative < 0 {
 		return Unassigned{CandidateRef: c.Ref, Code: UnassignedNoPlacement}
 	}

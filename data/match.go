@@ -10,8 +10,8 @@ import (
 // Matching is the office's records prepared for scoring: the candidates
 // and placements as the store holds them, in the same order as the index.
 type Matching struct {
-	Candidates []Candidate
-	Placements []Placement
+	Candidates []*Candidate
+	Placements []*Placement
 	Index      *matching.Index
 	// SeatHolders are the seat-holding utplasseringer by candidate id.
 	SeatHolders map[int64]Utplassering
@@ -36,13 +36,19 @@ func LoadMatching(ctx context.Context, r Reader, weights matching.Weights, today
 	if err != nil {
 		return nil, err
 	}
+	return NewMatching(pointers(candidates), pointers(placements), holding, terms, weights, today), nil
+}
+
+// NewMatching prepares records already read for scoring.
+func NewMatching(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
+	weights matching.Weights, today Date) *Matching {
 	m := &Matching{Candidates: candidates, Placements: placements, SeatHolders: map[int64]Utplassering{}}
-	for _, u := range holding {
+	for _, u := range seatHolding {
 		m.SeatHolders[u.CandidateID] = u
 	}
 	m.Index = matching.NewIndex(Taxonomy(terms), m.matchCandidates(), matchPlacements(placements),
 		matching.Options{Weights: weights, Today: string(today)})
-	return m, nil
+	return m
 }
 
 // Taxonomy builds the scoring taxonomy from the stored terms.
@@ -57,7 +63,7 @@ func Taxonomy(terms []SkillTerm) *matching.Taxonomy {
 func (m *Matching) matchCandidates() []matching.Candidate {
 	out := make([]matching.Candidate, len(m.Candidates))
 	for i, c := range m.Candidates {
-		out[i] = MatchCandidate(c, m.SeatHolders[c.ID])
+		out[i] = MatchCandidate(*c, m.SeatHolders[c.ID])
 	}
 	return out
 }
@@ -79,10 +85,10 @@ func MatchCandidate(c Candidate, held Utplassering) matching.Candidate {
 	return mc
 }
 
-func matchPlacements(placements []Placement) []matching.Placement {
+func matchPlacements(placements []*Placement) []matching.Placement {
 	out := make([]matching.Placement, len(placements))
 	for i, p := range placements {
-		out[i] = MatchPlacement(p)
+		out[i] = MatchPlacement(*p)
 	}
 	return out
 }
@@ -100,10 +106,18 @@ func MatchPlacement(p Placement) matching.Placement {
 
 // CandidateIndex finds a candidate by ref; -1 when absent.
 func (m *Matching) CandidateIndex(ref string) int {
-	return slices.IndexFunc(m.Candidates, func(c Candidate) bool { return c.Ref == ref })
+	return slices.IndexFunc(m.Candidates, func(c *Candidate) bool { return c.Ref == ref })
 }
 
 // PlacementIndex finds a placement by ref; -1 when absent.
 func (m *Matching) PlacementIndex(ref string) int {
-	return slices.IndexFunc(m.Placements, func(p Placement) bool { return p.Ref == ref })
+	return slices.IndexFunc(m.Placements, func(p *Placement) bool { return p.Ref == ref })
+}
+
+func pointers[T any](values []T) []*T {
+	out := make([]*T, len(values))
+	for i := range values {
+		out[i] = &values[i]
+	}
+	return out
 }

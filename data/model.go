@@ -203,6 +203,24 @@ type Candidate struct {
 	Created, Updated time.Time
 }
 
+// ShapeCandidate leaves out of a candidate what the role may not see: a
+// market contact sees only what matching needs (ref, name, programme,
+// district, Norwegian level, skills, goals, availability, adaptation
+// categories, status), never notes, contact details, adaptation detail or
+// history.
+func ShapeCandidate(role Role, c Candidate) Candidate {
+	if role != RoleMarket {
+		return c
+	}
+	return Candidate{
+		ID: c.ID, Office: c.Office, Ref: c.Ref, Name: c.Name, Programme: c.Programme,
+		District: c.District, Norwegian: c.Norwegian, Skills: c.Skills, Goals: c.Goals,
+		Availability: c.Availability, AdaptationNeeds: c.AdaptationNeeds, Status: c.Status,
+		GoalOccupations: c.GoalOccupations, Restricted: true, Version: c.Version,
+		Created: c.Created, Updated: c.Updated,
+	}
+}
+
 // UnavailableOn reports whether the candidate is temporarily unavailable on day.
 func (c Candidate) UnavailableOn(day Date) bool {
 	return c.UnavailableUntil != "" && day < c.UnavailableUntil

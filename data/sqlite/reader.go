@@ -328,18 +328,7 @@ func (r reader) CandidateByRef(ctx context.Context, ref string) (data.Candidate,
 }
 
 // shape leaves out of a candidate what the actor's role may not see.
-func (r reader) shape(c data.Candidate) data.Candidate {
-	if r.actor.Role != data.RoleMarket {
-		return c
-	}
-	return data.Candidate{
-		ID: c.ID, Office: c.Office, Ref: c.Ref, Name: c.Name, Programme: c.Programme,
-		District: c.District, Norwegian: c.Norwegian, Skills: c.Skills, Goals: c.Goals,
-		Availability: c.Availability, AdaptationNeeds: c.AdaptationNeeds, Status: c.Status,
-		GoalOccupations: c.GoalOccupations, Restricted: true, Version: c.Version,
-		Created: c.Created, Updated: c.Updated,
-	}
-}
+func (r reader) shape(c data.Candidate) data.Candidate { return data.ShapeCandidate(r.actor.Role, c) }
 
 const utplasseringSelect = `SELECT u.id, u.office, u.candidate_id, u.placement_id, c.ref, p.ref, u.status,
 	u.end_reason, u.note, u.pinned, u.score, u.created_by, u.version, u.created, u.updated

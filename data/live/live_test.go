@@ -1,0 +1,70 @@
+package live
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"arbeidsboks/data"
+	"arbeidsboks/data/sqlite"
+	"arbeidsboks/matching"
+)
+
+func TestOffice_SecondProcessChangeReachesTheSnapshot(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	path := filepath.Join(t.TempDir(), "office.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	office, err := Open(ctx, db.As(data.LocalLead()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	watch := office.Watch(ctx)
+
+	// Another process (a CLI import, say) writes to the same file.
+	other, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	s := other.As(data.LocalLead())
+	p := data.NewPlacement()
+	p.Ref, p.Title, p.Employer, p.Seats = "P-1", "Renholder", "Firma", 1
+	p.Schedule = matching.MustParseSchedule("man-fre 08:00-12:00")
+	c := data.NewCandidate()
+	c.Ref, c.Name = "K-1", "Amina"
+	c.Availability = p.Schedule
+	err = s.WithTx(ctx, func(tx data.Tx) error {
+		if err := tx.SavePlacement(ctx, &p); err != nil {
+			return err
+		}
+		if err := tx.SaveCandidate(ctx, &c); err != nil {
+			return err
+		}
+		_, err := tx.Propose(ctx, c.ID, p.ID, 800)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case snap := <-watch:
+			got, ok := snap.Placement(p.ID)
+			if ok && got.Taken == 1 && len(snap.UtplasseringerOf(c.ID, 0)) == 1 {
+				if m := office.Matching(snap, matching.DefaultWeights(), "2026-11-23"); m.CandidateIndex("K-1") != 0 {
+					t.Fatal("matching over the snapshot lacks the candidate")
+				}
+				return
+			}
+		case <-deadline:
+			t.Fatalf("the snapshot never showed the other process's proposal: %+v", office.Snapshot().Placements)
+		}
+	}
+}
