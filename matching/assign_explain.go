@@ -1,6 +1,11 @@
 package matching
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
 
 // Explanation says why a candidate got what they got in the allocation the
 // Assigner's last Solve returned.
@@ -33,16 +38,43 @@ type Explanation struct {
 // flow's residual graph, found with the dual prices as potentials.
 func (a *Assigner) Explain(c int32) Explanation {
 	a.prepareExplain()
-	return a.explain(c)
+	return a.explain(a.f, c)
 }
 
-// ExplainAll explains every candidate, in index order.
+// ExplainAll explains every candidate, in index order. The explanations
+// are independent of each other, so it spreads them over the processors,
+// each with its own search space; the result does not depend on how.
 func (a *Assigner) ExplainAll() []Explanation {
 	a.prepareExplain()
-	out := make([]Explanation, a.f.g.rows)
-	for c := range out {
-		out[c] = a.explain(int32(c))
+	n := a.f.g.rows
+	out := make([]Explanation, n)
+	const chunk = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	flows := []*flow{a.f}
+	for len(flows) < min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk) {
+		// A shallow copy shares the (now read-only) flow state and gets its
+		// own scratch.
+		cp := *a.f
+		cp.search = search{mark: make([]colMark, len(a.f.search.mark))}
+		flows = append(flows, &cp)
 	}
+	for _, f := range flows {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for c := lo; c < min(n, lo+chunk); c++ {
+					out[c] = a.explain(f, int32(c))
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	return out
 }
 
@@ -57,9 +89,9 @@ func (a *Assigner) prepareExplain() {
 	}
 }
 
-// explain explains the caller's candidate ext.
-func (a *Assigner) explain(ext int32) Explanation {
-	f := a.f
+// explain explains the caller's candidate ext, searching with f: a.f or a
+// copy of it with its own scratch.
+func (a *Assigner) explain(f *flow, ext int32) Explanation {
 	ex := Explanation{Candidate: ext, Placement: -1, Alternative: -1, Holder: -1}
 	c := f.g.in[ext] // the solver's index
 	es := f.g.of(c)
@@ -96,13 +128,24 @@ func (a *Assigner) explain(ext int32) Explanation {
 		}
 		return int(x.col - y.col)
 	})
+	// An upper bound from the simplest repair: the lowest-scored holder of
+	// the alternative goes unassigned (or a free seat is taken), and c's own
+	// seat is refilled along the cheapest chain from the sink. Searching
+	// below it keeps each search small.
+	bound := int32(inf)
+	if vac := f.vacateCost(c, a.fromSink); vac < inf {
+		for _, o := range opts {
+			bound = min(bound, o.lb+f.displaceCost(o.col)+vac)
+		}
+	}
 	best := int32(inf)
 	for _, o := range opts {
-		if o.lb > best {
+		top := min(best, bound)
+		if o.lb > top {
 			break
 		}
-		limit := best - o.lb
-		if best < inf {
+		limit := top - o.lb
+		if top < inf {
 			limit++ // an equal cost may still win the tie-break
 		}
 		loss, holder := f.forcingCost(c, o.col, limit, a.fromSink)
@@ -114,10 +157,44 @@ func (a *Assigner) explain(ext int32) Explanation {
 			o.score == ex.AlternativeScore && o.col < ex.Alternative) {
 			best = total
 			ex.Alternative, ex.AlternativeScore, ex.Holder = o.col, o.score, holder
+			if holder >= 0 {
+				ex.Holder = f.g.ext[holder]
+			}
 			ex.PointsNeeded = total + 1
 		}
 	}
 	return ex
+}
+
+// vacateCost is the cost, in reduced terms, of the cheapest way to take
+// candidate c out of its place: refilling its seat from the sink, or
+// leaving the bypass. inf when there is none.
+func (f *flow) vacateCost(c int32, fromSink []int32) int32 {
+	m := f.row[c].match
+	if m < 0 {
+		return f.potT - f.row[c].pot
+	}
+	if fromSink[m] == inf {
+		return inf
+	}
+	return fromSink[m] + f.matchScore(c) + f.col[m].pot - f.row[c].pot
+}
+
+// displaceCost is the reduced cost of making room at placement j: taking a
+// free seat, or sending its lowest-scored holder to the bypass.
+func (f *flow) displaceCost(j int32) int32 {
+	c := f.col[j]
+	if c.hold+c.ph < c.cap {
+		return c.pot - f.potT
+	}
+	low := int32(inf)
+	for _, h := range f.holders[f.hbase[j] : f.hbase[j]+c.hold] {
+		low = min(low, h.score)
+	}
+	if low == inf {
+		return inf
+	}
+	return low + c.pot - f.potT
 }
 
 // distancesFromSink returns, per placement, the length of the shortest path

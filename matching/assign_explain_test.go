@@ -107,3 +107,15 @@ func forcedBest(p AssignProblem, c, j int32) int64 {
 	q.Seats[j]--
 	return bruteForce(q) + int64(score)
 }
+
+func TestExplainAll_EqualsExplainingOneByOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	p := randomProblem(rng, 2000, 300, 3, 0.02, 1000)
+	a := NewAssigner(p)
+	all := a.ExplainAll()
+	for c := range int32(p.Candidates) {
+		if one := a.Explain(c); one != all[c] {
+			t.Fatalf("candidate %d: ExplainAll %+v, Explain %+v", c, all[c], one)
+		}
+	}
+}
