@@ -23,7 +23,8 @@ type ranked struct {
 }
 
 // RankPlacements ranks the placements for candidate c: at most top included
-// ones (top <= 0: all), and every excluded one when withExcluded is set.
+// ones (top <= 0: all), and, when withExcluded is set, the excluded ones
+// (at most top of them too).
 func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
 	all := make([]ranked, len(ix.placements))
 	for p := range ix.placements {
@@ -70,6 +71,9 @@ func (ix *Index) finish(all []ranked, top int, withExcluded bool, ref func(int) 
 	}
 	if withExcluded {
 		slices.SortFunc(excluded, order)
+		if top > 0 && len(excluded) > top {
+			excluded = excluded[:top]
+		}
 		for _, r := range excluded {
 			out.Excluded = append(out.Excluded, full(r.index))
 		}

@@ -38,6 +38,9 @@ func (a *app) rootCommand() *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if interactive() {
+				return a.runUI(cmd)
+			}
 			return a.summary(cmd)
 		},
 	}

@@ -49,6 +49,23 @@ func (s *Snapshot) Candidate(id int64) (*data.Candidate, bool) {
 	return nil, false
 }
 
+// CandidateIndex is a candidate's place in Candidates (and in the
+// snapshot's Matching), or -1.
+func (s *Snapshot) CandidateIndex(id int64) int {
+	if i, ok := s.candidateAt[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// PlacementIndex is a placement's place in Placements, or -1.
+func (s *Snapshot) PlacementIndex(id int64) int {
+	if i, ok := s.placementAt[id]; ok {
+		return i
+	}
+	return -1
+}
+
 // UtplasseringerOf lists the utplasseringer of a candidate or a placement
 // (give 0 for the other), oldest first.
 func (s *Snapshot) UtplasseringerOf(candidateID, placementID int64) []*data.Utplassering {

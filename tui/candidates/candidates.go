@@ -1,0 +1,530 @@
+// Package candidates is the Kandidater tab: the office's candidates with
+// filter, quick filters and sort, and a details pane with skills, goals,
+// availability as a week grid beside the target hours, adaptation needs and
+// the history of their utplasseringer. Opening a person's details reads
+// their whole record, which the store logs.
+package candidates
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"arbeidsboks/data"
+	"arbeidsboks/data/live"
+	"arbeidsboks/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+const owner = "candidates"
+
+// Keys are the tab's own keys beside the list keys.
+type Keys struct {
+	common.ListKeys
+	Matches, Status, Programme, Mine, Reverse key.Binding
+}
+
+func newKeys(c *common.Common) Keys {
+	return Keys{
+		ListKeys:  common.NewListKeys(c.Cat),
+		Matches:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.T("key.matches"))),
+		Status:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("key.status_filter"))),
+		Programme: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("key.programme_filter"))),
+		Mine:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", c.T("key.mine"))),
+		Reverse:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", c.T("key.reverse"))),
+	}
+}
+
+var sorts = []string{"ref", "name", "waiting", "status", "programme"}
+
+// openedMsg brings a person's whole record, read (and logged) for the
+// details pane.
+type openedMsg struct {
+	candidate data.Candidate
+	err       error
+}
+
+// Model is the Kandidater tab.
+type Model struct {
+	c         *common.Common
+	keys      Keys
+	snap      *live.Snapshot
+	table     *common.Table
+	filter    common.FilterBox
+	seq       int
+	matched   []int
+	rows      []int
+	sortBy    int
+	desc      bool
+	status    string
+	programme string
+	mine      bool
+	details   bool
+	opened    *data.Candidate // the record read for the details pane
+	view      viewport.Model
+	width     int
+	height    int
+}
+
+// New makes the tab.
+func New(c *common.Common) *Model {
+	m := &Model{c: c, keys: newKeys(c), filter: common.NewFilterBox(c)}
+	m.table = common.NewTable(c.Styles, m.keys.ListKeys, []common.Column{
+		{Title: c.T("col.name"), Width: 16, Flex: true},
+		{Title: c.T("col.ref"), Width: 8, Optional: true},
+		{Title: c.T("col.programme"), Width: 9},
+		{Title: c.T("col.specialist"), Width: 12, Flex: true, Optional: true},
+		{Title: c.T("col.norwegian"), Width: 6},
+		{Title: c.T("col.status"), Width: 11},
+		{Title: c.T("col.waiting"), Width: 7, Right: true},
+	}, m.cell)
+	m.table.Mark = func(row int) *lipgloss.Style {
+		if m.candidate(row).UnavailableOn(c.Today()) {
+			return &c.Styles.Faint
+		}
+		return nil
+	}
+	m.view = viewport.New(0, 0)
+	return m
+}
+
+func (m *Model) candidate(row int) *data.Candidate { return m.snap.Candidates[m.rows[row]] }
+
+func (m *Model) cell(row, col int) string {
+	c := data.ShapeCandidate(m.c.Role(), *m.candidate(row))
+	switch col {
+	case 0:
+		return c.Name
+	case 1:
+		return c.Ref
+	case 2:
+		return m.c.Enum(string(c.Programme))
+	case 3:
+		return c.Specialist
+	case 4:
+		return common.Level(c.Norwegian)
+	case 5:
+		return m.c.Enum(string(c.Status))
+	case 6:
+		return m.c.Waiting(m.candidate(row).Registered)
+	}
+	return ""
+}
+
+// Title is the tab's name.
+func (m *Model) Title() string { return m.c.T("tab.candidates") }
+
+// Capturing reports whether the filter input is open.
+func (m *Model) Capturing() bool { return m.filter.Active }
+
+// SetSize gives the tab its space.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.layout()
+}
+
+const sideBySide = 120
+
+func (m *Model) layout() {
+	switch {
+	case m.details && m.width >= sideBySide:
+		m.table.SetSize(m.width/2, m.height-1)
+		m.view.Width, m.view.Height = m.width-m.width/2-1, m.height
+	case m.details:
+		m.view.Width, m.view.Height = m.width, m.height
+	default:
+		m.table.SetSize(m.width, m.height-1)
+	}
+	m.renderDetails()
+}
+
+// SetSnapshot takes the office's newest state and filters again.
+func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
+	m.snap = s
+	return m.refilter()
+}
+
+func (m *Model) refilter() tea.Cmd {
+	if m.snap == nil {
+		return nil
+	}
+	m.seq++
+	snap := m.snap
+	return common.FilterCmd(owner, m.seq, m.filter.Query, len(snap.Candidates), func(i int) string {
+		c := snap.Candidates[i]
+		return c.Ref + " " + c.Name + " " + c.Specialist + " " + c.District + " " + strings.Join(c.Goals, " ")
+	})
+}
+
+func (m *Model) apply() {
+	var selected int64
+	if r := m.table.Cursor(); r >= 0 && r < len(m.rows) {
+		selected = m.candidate(r).ID
+	}
+	me := m.c.Store.Actor().Name
+	m.rows = m.rows[:0]
+	for _, i := range m.matched {
+		if i >= len(m.snap.Candidates) {
+			continue
+		}
+		c := m.snap.Candidates[i]
+		if (m.status != "" && string(c.Status) != m.status) ||
+			(m.programme != "" && string(c.Programme) != m.programme) ||
+			(m.mine && !strings.EqualFold(c.Specialist, me)) {
+			continue
+		}
+		m.rows = append(m.rows, i)
+	}
+	by := sorts[m.sortBy]
+	slices.SortStableFunc(m.rows, func(a, b int) int {
+		ca, cb := m.snap.Candidates[a], m.snap.Candidates[b]
+		var r int
+		switch by {
+		case "name":
+			r = cmp.Compare(strings.ToLower(ca.Name), strings.ToLower(cb.Name))
+		case "waiting":
+			r = cmp.Compare(ca.Registered, cb.Registered)
+		case "status":
+			r = cmp.Compare(slices.Index(data.CandidateStatuses, ca.Status), slices.Index(data.CandidateStatuses, cb.Status))
+		case "programme":
+			r = cmp.Compare(ca.Programme, cb.Programme)
+		}
+		if r == 0 {
+			r = cmp.Compare(ca.Ref, cb.Ref)
+		}
+		if m.desc {
+			r = -r
+		}
+		return r
+	})
+	m.table.SetRows(len(m.rows))
+	if selected != 0 {
+		for r, i := range m.rows {
+			if m.snap.Candidates[i].ID == selected {
+				m.table.SetCursor(r)
+				break
+			}
+		}
+	}
+	m.renderDetails()
+}
+
+// Selected is the candidate under the cursor.
+func (m *Model) Selected() (*data.Candidate, bool) {
+	r := m.table.Cursor()
+	if r < 0 || r >= len(m.rows) {
+		return nil, false
+	}
+	return m.candidate(r), true
+}
+
+// Show selects a candidate and opens their details.
+func (m *Model) Show(id int64) tea.Cmd {
+	m.status, m.programme, m.mine = "", "", false
+	m.filter.Clear()
+	m.seq++
+	m.matched = m.matched[:0]
+	for i := range m.snap.Candidates {
+		m.matched = append(m.matched, i)
+	}
+	m.apply()
+	for r, i := range m.rows {
+		if m.snap.Candidates[i].ID == id {
+			m.table.SetCursor(r)
+		}
+	}
+	return m.open(id)
+}
+
+// open reads the person's whole record (logged) for the details pane.
+func (m *Model) open(id int64) tea.Cmd {
+	m.details, m.opened = true, nil
+	m.view.GotoTop()
+	m.layout()
+	store, ctx := m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		c, err := store.OpenCandidate(ctx, id)
+		return openedMsg{c, err}
+	}
+}
+
+// Update handles the tab's messages and keys.
+func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.FilteredMsg:
+		if msg.Owner == owner && msg.Seq == m.seq {
+			m.matched = msg.Rows
+			m.apply()
+		}
+		return m, nil
+	case openedMsg:
+		if msg.err != nil {
+			return m, m.c.Failure(msg.err)
+		}
+		m.opened = &msg.candidate
+		m.renderDetails()
+		return m, nil
+	case tea.KeyMsg:
+		if m.filter.Active {
+			changed, cmd := m.filter.Update(msg)
+			if changed {
+				cmd = tea.Batch(cmd, m.refilter())
+			}
+			return m, cmd
+		}
+		if m.details {
+			return m, m.updateDetails(msg)
+		}
+		return m, m.updateList(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
+	if m.table.Update(msg) {
+		return nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Filter):
+		return m.filter.Open()
+	case key.Matches(msg, k.Back):
+		if m.filter.Clear() {
+			return m.refilter()
+		}
+	case key.Matches(msg, k.Open):
+		if c, ok := m.Selected(); ok {
+			return m.open(c.ID)
+		}
+	case key.Matches(msg, k.Matches):
+		if c, ok := m.Selected(); ok {
+			id := c.ID
+			return func() tea.Msg { return common.OpenMatchMsg{CandidateID: id} }
+		}
+	case key.Matches(msg, k.Sort):
+		m.sortBy = (m.sortBy + 1) % len(sorts)
+		m.apply()
+		return common.Status(m.c.T("tui.sorted_by", m.c.T("sort."+sorts[m.sortBy])))
+	case key.Matches(msg, k.Reverse):
+		m.desc = !m.desc
+		m.apply()
+	case key.Matches(msg, k.Status):
+		m.status = cycle(m.status, data.CandidateStatuses)
+		m.apply()
+	case key.Matches(msg, k.Programme):
+		m.programme = cycle(m.programme, data.Programmes)
+		m.apply()
+	case key.Matches(msg, k.Mine):
+		m.mine = !m.mine
+		m.apply()
+	}
+	return nil
+}
+
+func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.details, m.opened = false, nil
+		m.layout()
+		return nil
+	case key.Matches(msg, m.keys.Matches):
+		if m.opened != nil {
+			id := m.opened.ID
+			return func() tea.Msg { return common.OpenMatchMsg{CandidateID: id} }
+		}
+		return nil
+	case m.width >= sideBySide && m.table.Update(msg):
+		if c, ok := m.Selected(); ok {
+			return m.open(c.ID)
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	m.view, cmd = m.view.Update(msg)
+	return cmd
+}
+
+func cycle[V ~string](current string, values []V) string {
+	if current == "" {
+		return string(values[0])
+	}
+	for i, v := range values {
+		if string(v) == current {
+			if i+1 < len(values) {
+				return string(values[i+1])
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// View draws the tab.
+func (m *Model) View() string {
+	if m.snap == nil {
+		return m.c.T("tui.loading")
+	}
+	if m.details && m.width < sideBySide {
+		return m.view.View()
+	}
+	list := m.filterLine() + "\n" + m.table.View()
+	if m.details {
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.width/2).Render(list), " ", m.view.View())
+	}
+	return list
+}
+
+func (m *Model) filterLine() string {
+	if m.filter.Active {
+		return m.filter.View()
+	}
+	var parts []string
+	if m.filter.Query != "" {
+		parts = append(parts, "/"+m.filter.Query)
+	}
+	if m.status != "" {
+		parts = append(parts, m.c.T("tui.filter.status", m.c.Enum(m.status)))
+	}
+	if m.programme != "" {
+		parts = append(parts, m.c.Enum(m.programme))
+	}
+	if m.mine {
+		parts = append(parts, m.c.T("tui.filter.mine"))
+	}
+	count := m.c.T("tui.count", len(m.rows), len(m.snap.Candidates))
+	if len(parts) == 0 {
+		return m.c.Styles.Faint.Render(count)
+	}
+	return m.c.Styles.Accent.Render(strings.Join(parts, " · ")) + "  " + m.c.Styles.Faint.Render(count)
+}
+
+func (m *Model) renderDetails() {
+	if !m.details || m.snap == nil {
+		return
+	}
+	if m.opened == nil {
+		m.view.SetContent(m.c.T("tui.loading"))
+		return
+	}
+	m.view.SetContent(Details(m.c, m.snap, m.opened))
+}
+
+// Details describes a candidate as far as the user's role may see.
+func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string {
+	st := c.Styles
+	p := data.ShapeCandidate(c.Role(), *cand)
+	var b strings.Builder
+	b.WriteString(st.Title.Render(data.CleanText(p.Name, false)) + "  " + st.Faint.Render(p.Ref) + "\n")
+	b.WriteString(c.Field(c.T("col.programme"), c.Enum(string(p.Programme))) + "   " + c.Field(c.T("col.status"), c.Enum(string(p.Status))) + "\n")
+	if !p.Restricted {
+		b.WriteString(c.Field(c.T("col.specialist"), orDash(p.Specialist)) + "   ")
+	}
+	b.WriteString(c.Field(c.T("col.district"), orDash(p.District)) + "\n")
+	b.WriteString(c.Field(c.T("field.norwegian"), c.T("tui.oral_written", levelOrDash(p.Norwegian.Oral.String()), levelOrDash(p.Norwegian.Written.String()))) + "\n")
+	if !p.Restricted {
+		b.WriteString(c.Field(c.T("field.other_languages"), common.List(p.OtherLanguages)) + "\n")
+	}
+	b.WriteString(c.Field(c.T("field.skills"), common.List(p.Skills)) + "\n")
+	b.WriteString(c.Field(c.T("field.goals"), common.List(p.Goals)) + "\n")
+	if len(p.GoalOccupations) > 0 {
+		b.WriteString(c.Field(c.T("field.goal_occupations"), common.List(p.GoalOccupations)) + "\n")
+	}
+	b.WriteString(c.Field(c.T("field.adaptation_needs"), c.Enums(stringsOf(p.AdaptationNeeds))) + "\n")
+	if !p.Restricted {
+		if p.AdaptationDetail != "" {
+			b.WriteString(c.Field(c.T("field.adaptation_detail"), p.AdaptationDetail) + "\n")
+		}
+		var certs []string
+		if p.HasPoliceCertificate {
+			certs = append(certs, c.T("field.police"))
+		}
+		if p.HasDriversLicense {
+			certs = append(certs, c.T("field.license"))
+		}
+		b.WriteString(c.Field(c.T("field.has"), common.List(certs)) + "\n")
+		if p.UnavailableUntil != "" {
+			b.WriteString(c.Field(c.T("field.unavailable_until"), string(p.UnavailableUntil)) + "\n")
+		}
+		b.WriteString(c.Field(c.T("field.registered"), string(p.Registered)+" ("+c.Waiting(p.Registered)+")") + "\n")
+	}
+	target := "–"
+	if p.TargetHoursWeek != nil {
+		target = c.Hours(*p.TargetHoursWeek)
+	}
+	b.WriteString("\n" + c.Field(c.T("field.availability"), p.Availability.String()) + "\n")
+	grid := common.WeekGrid(st, p.Availability, nil)
+	side := c.Field(c.T("field.available"), c.Hours(p.Availability.Hours()))
+	if !p.Restricted {
+		side += "\n" + c.Field(c.T("field.target"), target)
+	}
+	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, grid, "   ", side) + "\n")
+	if !p.Restricted {
+		if p.Phone != "" || p.Email != "" {
+			b.WriteString("\n" + c.Field(c.T("field.phone"), orDash(p.Phone)) + "   " + c.Field(c.T("field.email"), orDash(p.Email)) + "\n")
+		}
+		if p.Notes != "" {
+			b.WriteString("\n" + st.Title.Render(c.T("field.notes")) + "\n" + data.CleanText(p.Notes, true) + "\n")
+		}
+		b.WriteString("\n" + st.Title.Render(c.T("tui.history")) + "\n")
+		list := snap.UtplasseringerOf(p.ID, 0)
+		if len(list) == 0 {
+			b.WriteString("  " + st.Faint.Render(c.T("tui.none")) + "\n")
+		}
+		for _, u := range list {
+			title := u.PlacementRef
+			if pl, ok := snap.Placement(u.PlacementID); ok {
+				title = pl.Title + " (" + pl.Ref + ")"
+			}
+			end := ""
+			if u.EndReason != "" {
+				end = " – " + c.Enum(string(u.EndReason))
+			}
+			fmt.Fprintf(&b, "  %s  %s  %s%s\n", u.Created.Format("2006-01-02"), data.CleanText(title, false), c.Enum(string(u.Status)), end)
+		}
+	}
+	return b.String()
+}
+
+func levelOrDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func stringsOf[V ~string](vs []V) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// ShortHelp lists the keys for the help bar.
+func (m *Model) ShortHelp() []key.Binding {
+	switch {
+	case m.filter.Active:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.c.T("key.keep_filter"))), m.keys.Back}
+	case m.details:
+		return []key.Binding{m.keys.Matches, m.keys.Back}
+	}
+	return []key.Binding{m.keys.Filter, m.keys.Open, m.keys.Matches, m.keys.Status, m.keys.Programme, m.keys.Sort}
+}
+
+// FullHelp lists every key of the tab.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{k.Movement(), {k.Filter, k.Open, k.Matches, k.Back}, {k.Status, k.Programme, k.Mine}, {k.Sort, k.Reverse}}
+}

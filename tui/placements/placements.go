@@ -1,0 +1,526 @@
+// Package placements is the Arbeidsboks tab: the office's placements with
+// filter, quick filters, sort, and a details pane with the week grid, the
+// contact person and who is in the placement now.
+package placements
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"arbeidsboks/data"
+	"arbeidsboks/data/live"
+	"arbeidsboks/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+const owner = "placements"
+
+// Keys are the tab's own keys beside the list keys.
+type Keys struct {
+	common.ListKeys
+	Matches, FreeOnly, Status, Sector, District, Measure, Reverse key.Binding
+}
+
+func newKeys(c *common.Common) Keys {
+	return Keys{
+		ListKeys: common.NewListKeys(c.Cat),
+		Matches:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.T("key.matches"))),
+		FreeOnly: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("key.free_only"))),
+		Status:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("key.status_filter"))),
+		Sector:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("key.sector_filter"))),
+		District: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.T("key.district_filter"))),
+		Measure:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("key.measure_filter"))),
+		Reverse:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", c.T("key.reverse"))),
+	}
+}
+
+// sort orders of the list, cycled with s.
+var sorts = []string{"ref", "title", "employer", "free", "hours", "district"}
+
+// Model is the Arbeidsboks tab.
+type Model struct {
+	c         *common.Common
+	keys      Keys
+	snap      *live.Snapshot
+	table     *common.Table
+	filter    common.FilterBox
+	seq       int
+	matched   []int // placements matching the query, before quick filters
+	rows      []int // what the table shows: indices into snap.Placements
+	sortBy    int
+	desc      bool
+	freeOnly  bool
+	status    string // "" = all
+	sector    string
+	district  string
+	measure   string
+	details   bool
+	detailsID int64
+	view      viewport.Model
+	width     int
+	height    int
+}
+
+// New makes the tab.
+func New(c *common.Common) *Model {
+	m := &Model{c: c, keys: newKeys(c), filter: common.NewFilterBox(c), status: string(data.PlacementActive)}
+	m.table = common.NewTable(c.Styles, m.keys.ListKeys, []common.Column{
+		{Title: c.T("col.title"), Width: 18, Flex: true},
+		{Title: c.T("col.employer"), Width: 14, Flex: true, Optional: true},
+		{Title: c.T("col.sector"), Width: 9, Optional: true},
+		{Title: c.T("col.district"), Width: 12, Optional: true},
+		{Title: c.T("col.seats"), Width: 6, Right: true},
+		{Title: c.T("col.norwegian"), Width: 6},
+		{Title: c.T("col.hours"), Width: 6, Right: true},
+		{Title: c.T("col.status"), Width: 9, Optional: true},
+	}, m.cell)
+	m.view = viewport.New(0, 0)
+	return m
+}
+
+func (m *Model) placement(row int) *data.Placement { return m.snap.Placements[m.rows[row]] }
+
+func (m *Model) cell(row, col int) string {
+	p := m.placement(row)
+	switch col {
+	case 0:
+		return p.Title
+	case 1:
+		return p.Employer
+	case 2:
+		return m.c.Enum(string(p.Sector))
+	case 3:
+		return p.District
+	case 4:
+		return common.Seats(p)
+	case 5:
+		return common.Level(p.NorwegianMin)
+	case 6:
+		return m.c.Cat.Number(p.Schedule.Hours())
+	case 7:
+		return m.c.Enum(string(p.Status))
+	}
+	return ""
+}
+
+// Title is the tab's name.
+func (m *Model) Title() string { return m.c.T("tab.placements") }
+
+// Capturing reports whether the filter input is open.
+func (m *Model) Capturing() bool { return m.filter.Active }
+
+// SetSize gives the tab its space.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.layout()
+}
+
+// sideBySide is the width from which the details show beside the list.
+const sideBySide = 120
+
+func (m *Model) layout() {
+	listHeight := m.height - 1 // the filter line
+	switch {
+	case m.details && m.width >= sideBySide:
+		m.table.SetSize(m.width/2, listHeight)
+		m.view.Width, m.view.Height = m.width-m.width/2-1, m.height
+	case m.details:
+		m.view.Width, m.view.Height = m.width, m.height
+	default:
+		m.table.SetSize(m.width, listHeight)
+	}
+	m.renderDetails()
+}
+
+// SetSnapshot takes the office's newest state and filters again.
+func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
+	m.snap = s
+	return m.refilter()
+}
+
+// refilter runs the text filter in the background.
+func (m *Model) refilter() tea.Cmd {
+	if m.snap == nil {
+		return nil
+	}
+	m.seq++
+	snap := m.snap
+	return common.FilterCmd(owner, m.seq, m.filter.Query, len(snap.Placements), func(i int) string {
+		p := snap.Placements[i]
+		return p.Ref + " " + p.Title + " " + p.Employer + " " + p.District + " " + p.Measure
+	})
+}
+
+// apply puts the quick filters and the sort on the matched rows, keeping
+// the selected placement selected.
+func (m *Model) apply() {
+	var selected int64
+	if r := m.table.Cursor(); r >= 0 && r < len(m.rows) {
+		selected = m.placement(r).ID
+	}
+	m.rows = m.rows[:0]
+	for _, i := range m.matched {
+		if i >= len(m.snap.Placements) {
+			continue
+		}
+		p := m.snap.Placements[i]
+		if (m.freeOnly && (p.FreeSeats() == 0 || p.Status != data.PlacementActive)) ||
+			(m.status != "" && string(p.Status) != m.status) ||
+			(m.sector != "" && string(p.Sector) != m.sector) ||
+			(m.district != "" && p.District != m.district) ||
+			(m.measure != "" && p.Measure != m.measure) {
+			continue
+		}
+		m.rows = append(m.rows, i)
+	}
+	by := sorts[m.sortBy]
+	slices.SortStableFunc(m.rows, func(a, b int) int {
+		pa, pb := m.snap.Placements[a], m.snap.Placements[b]
+		var r int
+		switch by {
+		case "title":
+			r = cmp.Compare(strings.ToLower(pa.Title), strings.ToLower(pb.Title))
+		case "employer":
+			r = cmp.Compare(strings.ToLower(pa.Employer), strings.ToLower(pb.Employer))
+		case "free":
+			r = cmp.Compare(pb.FreeSeats(), pa.FreeSeats())
+		case "hours":
+			r = cmp.Compare(pb.Schedule.Minutes(), pa.Schedule.Minutes())
+		case "district":
+			r = cmp.Compare(pa.District, pb.District)
+		}
+		if r == 0 {
+			r = cmp.Compare(pa.Ref, pb.Ref)
+		}
+		if m.desc {
+			r = -r
+		}
+		return r
+	})
+	m.table.SetRows(len(m.rows))
+	if selected != 0 {
+		for r, i := range m.rows {
+			if m.snap.Placements[i].ID == selected {
+				m.table.SetCursor(r)
+				break
+			}
+		}
+	}
+	m.renderDetails()
+}
+
+// Selected is the placement under the cursor.
+func (m *Model) Selected() (*data.Placement, bool) {
+	r := m.table.Cursor()
+	if r < 0 || r >= len(m.rows) {
+		return nil, false
+	}
+	return m.placement(r), true
+}
+
+// Show selects a placement and opens its details.
+func (m *Model) Show(id int64) {
+	m.status, m.sector, m.district, m.measure, m.freeOnly = "", "", "", "", false
+	m.filter.Clear()
+	m.seq++ // a filter still running must not undo this
+	m.matched = nil
+	for i := range m.snap.Placements {
+		m.matched = append(m.matched, i)
+	}
+	m.apply()
+	for r, i := range m.rows {
+		if m.snap.Placements[i].ID == id {
+			m.table.SetCursor(r)
+		}
+	}
+	m.details, m.detailsID = true, id
+	m.layout()
+}
+
+// Update handles the tab's messages and keys.
+func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.FilteredMsg:
+		if msg.Owner == owner && msg.Seq == m.seq {
+			m.matched = msg.Rows
+			m.apply()
+		}
+		return m, nil
+	case tea.KeyMsg:
+		if m.filter.Active {
+			changed, cmd := m.filter.Update(msg)
+			if changed {
+				cmd = tea.Batch(cmd, m.refilter())
+			}
+			return m, cmd
+		}
+		if m.details {
+			return m, m.updateDetails(msg)
+		}
+		return m, m.updateList(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
+	if m.table.Update(msg) {
+		return nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Filter):
+		return m.filter.Open()
+	case key.Matches(msg, k.Back):
+		if m.filter.Clear() {
+			return m.refilter()
+		}
+	case key.Matches(msg, k.Open):
+		if p, ok := m.Selected(); ok {
+			m.details, m.detailsID = true, p.ID
+			m.view.GotoTop()
+			m.layout()
+		}
+	case key.Matches(msg, k.Matches):
+		if p, ok := m.Selected(); ok {
+			id := p.ID
+			return func() tea.Msg { return common.OpenMatchMsg{PlacementID: id} }
+		}
+	case key.Matches(msg, k.Sort):
+		m.sortBy = (m.sortBy + 1) % len(sorts)
+		m.apply()
+		return common.Status(m.c.T("tui.sorted_by", m.c.T("sort."+sorts[m.sortBy])))
+	case key.Matches(msg, k.Reverse):
+		m.desc = !m.desc
+		m.apply()
+	case key.Matches(msg, k.FreeOnly):
+		m.freeOnly = !m.freeOnly
+		m.apply()
+	case key.Matches(msg, k.Status):
+		m.status = cycle(m.status, stringsOf(data.PlacementStatuses))
+		m.apply()
+	case key.Matches(msg, k.Sector):
+		m.sector = cycle(m.sector, stringsOf(data.Sectors))
+		m.apply()
+	case key.Matches(msg, k.District):
+		m.district = cycle(m.district, m.values(func(p *data.Placement) string { return p.District }))
+		m.apply()
+	case key.Matches(msg, k.Measure):
+		m.measure = cycle(m.measure, m.values(func(p *data.Placement) string { return p.Measure }))
+		m.apply()
+	}
+	return nil
+}
+
+func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.details = false
+		m.layout()
+		return nil
+	case key.Matches(msg, m.keys.Matches):
+		id := m.detailsID
+		return func() tea.Msg { return common.OpenMatchMsg{PlacementID: id} }
+	case m.width >= sideBySide && m.table.Update(msg):
+		if p, ok := m.Selected(); ok {
+			m.detailsID = p.ID
+			m.renderDetails()
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	m.view, cmd = m.view.Update(msg)
+	return cmd
+}
+
+// values lists the different non-empty values of a field, sorted.
+func (m *Model) values(field func(*data.Placement) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range m.snap.Placements {
+		if v := field(p); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// cycle steps through "" (all) and each value.
+func cycle(current string, values []string) string {
+	if current == "" {
+		if len(values) == 0 {
+			return ""
+		}
+		return values[0]
+	}
+	i := slices.Index(values, current)
+	if i < 0 || i+1 >= len(values) {
+		return ""
+	}
+	return values[i+1]
+}
+
+func stringsOf[V ~string](vs []V) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// View draws the tab.
+func (m *Model) View() string {
+	if m.snap == nil {
+		return m.c.T("tui.loading")
+	}
+	if m.details && m.width < sideBySide {
+		return m.view.View()
+	}
+	list := m.filterLine() + "\n" + m.table.View()
+	if m.details {
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.width/2).Render(list), " ", m.view.View())
+	}
+	return list
+}
+
+// filterLine shows the filter input or the active filters and the count.
+func (m *Model) filterLine() string {
+	if m.filter.Active {
+		return m.filter.View()
+	}
+	var parts []string
+	if m.filter.Query != "" {
+		parts = append(parts, "/"+m.filter.Query)
+	}
+	if m.status != "" {
+		parts = append(parts, m.c.T("tui.filter.status", m.c.Enum(m.status)))
+	}
+	if m.sector != "" {
+		parts = append(parts, m.c.T("tui.filter.sector", m.c.Enum(m.sector)))
+	}
+	if m.district != "" {
+		parts = append(parts, m.district)
+	}
+	if m.measure != "" {
+		parts = append(parts, m.measure)
+	}
+	if m.freeOnly {
+		parts = append(parts, m.c.T("tui.filter.free"))
+	}
+	count := m.c.T("tui.count", len(m.rows), len(m.snap.Placements))
+	if len(parts) == 0 {
+		return m.c.Styles.Faint.Render(count)
+	}
+	return m.c.Styles.Accent.Render(strings.Join(parts, " · ")) + "  " + m.c.Styles.Faint.Render(count)
+}
+
+func (m *Model) renderDetails() {
+	if !m.details || m.snap == nil {
+		return
+	}
+	p, ok := m.snap.Placement(m.detailsID)
+	if !ok {
+		m.view.SetContent(m.c.T("tui.gone"))
+		return
+	}
+	m.view.SetContent(Details(m.c, m.snap, p))
+}
+
+// Details describes a placement in full.
+func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
+	st := c.Styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render(data.CleanText(p.Title, false)) + "  " + st.Faint.Render(p.Ref) + "\n")
+	b.WriteString(c.Field(c.T("col.employer"), p.Employer) + "\n")
+	b.WriteString(c.Field(c.T("col.sector"), c.Enum(string(p.Sector))) + "   " + c.Field(c.T("col.district"), orDash(p.District)) + "\n")
+	b.WriteString(c.Field(c.T("field.measure"), orDash(p.Measure)) + "   " + c.Field(c.T("col.status"), c.Enum(string(p.Status))) + "\n")
+	b.WriteString(c.Field(c.T("field.seats"), c.T("tui.seats_of", p.FreeSeats(), p.Seats)) + "\n")
+	norwegian := common.Level(p.NorwegianMin)
+	if p.NorwegianHard && !p.NorwegianMin.IsZero() {
+		norwegian += " " + c.T("tui.hard")
+	}
+	b.WriteString(c.Field(c.T("field.norwegian_min"), norwegian) + "\n")
+	var requires []string
+	if p.RequiresPoliceCertificate {
+		requires = append(requires, c.T("field.police"))
+	}
+	if p.RequiresDriversLicense {
+		requires = append(requires, c.T("field.license"))
+	}
+	if p.MinHoursWeek > 0 {
+		requires = append(requires, c.T("tui.min_hours", c.Cat.Number(p.MinHoursWeek)))
+	}
+	b.WriteString(c.Field(c.T("field.requires"), common.List(requires)) + "\n")
+	b.WriteString(c.Field(c.T("field.skills_required"), common.List(p.SkillsRequired)) + "\n")
+	b.WriteString(c.Field(c.T("field.skills_trained"), common.List(p.SkillsTrained)) + "\n")
+	b.WriteString(c.Field(c.T("field.languages_valued"), common.List(p.LanguagesValued)) + "\n")
+	b.WriteString(c.Field(c.T("field.adaptations_offered"), c.Enums(stringsOf(p.AdaptationsOffered))) + "\n")
+	if len(p.Occupations) > 0 {
+		b.WriteString(c.Field(c.T("field.occupations"), common.List(p.Occupations)) + "\n")
+	}
+	b.WriteString("\n" + c.Field(c.T("field.schedule"), p.Schedule.String()+"  ("+c.Hours(p.Schedule.Hours())+")") + "\n")
+	b.WriteString(common.WeekGrid(st, p.Schedule, nil) + "\n\n")
+	b.WriteString(st.Title.Render(c.T("field.contact")) + "\n")
+	b.WriteString(c.Field(c.T("field.name"), orDash(p.ContactName)) + "\n")
+	b.WriteString(c.Field(c.T("field.phone"), orDash(p.ContactPhone)) + "   " + c.Field(c.T("field.email"), orDash(p.ContactEmail)) + "\n")
+	if p.Description != "" {
+		b.WriteString("\n" + st.Value.Render(data.CleanText(p.Description, true)) + "\n")
+	}
+	b.WriteString("\n" + st.Title.Render(c.T("tui.in_placement")) + "\n")
+	n := 0
+	for _, u := range snap.UtplasseringerOf(0, p.ID) {
+		if !u.Status.HoldsSeat() {
+			continue
+		}
+		name := u.CandidateRef
+		if cand, ok := snap.Candidate(u.CandidateID); ok {
+			name = cand.Name + " (" + cand.Ref + ")"
+		}
+		pin := ""
+		if u.Pinned {
+			pin = " !"
+		}
+		fmt.Fprintf(&b, "  %s  %s%s\n", data.CleanText(name, false), c.Enum(string(u.Status)), pin)
+		n++
+	}
+	if n == 0 {
+		b.WriteString("  " + st.Faint.Render(c.T("tui.nobody")) + "\n")
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// ShortHelp lists the keys for the help bar.
+func (m *Model) ShortHelp() []key.Binding {
+	switch {
+	case m.filter.Active:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.c.T("key.keep_filter"))), m.keys.Back}
+	case m.details:
+		return []key.Binding{m.keys.Matches, m.keys.Back}
+	}
+	return []key.Binding{m.keys.Filter, m.keys.Open, m.keys.Matches, m.keys.FreeOnly, m.keys.Status, m.keys.Sort}
+}
+
+// FullHelp lists every key of the tab.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		k.Movement(),
+		{k.Filter, k.Open, k.Matches, k.Back},
+		{k.FreeOnly, k.Status, k.Sector, k.District, k.Measure},
+		{k.Sort, k.Reverse},
+	}
+}
