@@ -61,14 +61,17 @@ type Model struct {
 	details   bool
 	detailsID int64
 	history   []data.StatusEvent
-	view      viewport.Model
-	width     int
-	height    int
+	// fresh holds this session's own changes until the snapshot catches up,
+	// so that a quick second step is based on the first one's result.
+	fresh  map[int64]data.Utplassering
+	view   viewport.Model
+	width  int
+	height int
 }
 
 // New makes the tab.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, filter: common.NewFilterBox(c)}
+	m := &Model{c: c, filter: common.NewFilterBox(c), fresh: map[int64]data.Utplassering{}}
 	m.keys = Keys{
 		ListKeys: common.NewListKeys(c.Cat),
 		Next:     key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("l/→", c.T("key.next_status"))),
@@ -83,7 +86,6 @@ func New(c *common.Common) *Model {
 		{Title: c.T("col.candidate"), Width: 14, Flex: true},
 		{Title: c.T("col.placement"), Width: 16, Flex: true},
 		{Title: c.T("col.score"), Width: 5, Right: true, Optional: true},
-		{Title: c.T("col.updated"), Width: 10, Optional: true},
 	}, m.cell)
 	m.table.Mark = func(row int) *lipgloss.Style {
 		if !m.u(row).Status.HoldsSeat() {
@@ -95,7 +97,13 @@ func New(c *common.Common) *Model {
 	return m
 }
 
-func (m *Model) u(row int) *data.Utplassering { return m.snap.Utplasseringer[m.rows[row]] }
+func (m *Model) u(row int) *data.Utplassering {
+	u := m.snap.Utplasseringer[m.rows[row]]
+	if f, ok := m.fresh[u.ID]; ok && f.Version > u.Version {
+		return &f
+	}
+	return u
+}
 
 func (m *Model) candidateName(u *data.Utplassering) string {
 	if c, ok := m.snap.Candidate(u.CandidateID); ok {
@@ -127,8 +135,6 @@ func (m *Model) cell(row, col int) string {
 		return m.placementTitle(u)
 	case 4:
 		return fmt.Sprintf("%d.%d", u.Score/10, u.Score%10)
-	case 5:
-		return u.Updated.Local().Format("2006-01-02")
 	}
 	return ""
 }
@@ -149,6 +155,11 @@ func (m *Model) SetSize(width, height int) {
 // SetSnapshot takes the office's newest state.
 func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	m.snap = s
+	for _, u := range s.Utplasseringer {
+		if f, ok := m.fresh[u.ID]; ok && u.Version >= f.Version {
+			delete(m.fresh, u.ID)
+		}
+	}
 	return m.refilter()
 }
 
@@ -226,6 +237,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.c.Failure(msg.err)
 		}
+		m.fresh[msg.u.ID] = msg.u
 		return m, common.Status(m.c.T("tui.moved", msg.u.CandidateRef, msg.u.PlacementRef, m.c.Enum(string(msg.u.Status))))
 	case historyMsg:
 		if msg.err != nil {

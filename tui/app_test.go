@@ -1,0 +1,292 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"arbeidsboks/data"
+	"arbeidsboks/data/demo"
+	"arbeidsboks/data/live"
+	"arbeidsboks/data/sqlite"
+	"arbeidsboks/matching"
+	"arbeidsboks/tui/common"
+	"arbeidsboks/tui/i18n"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+)
+
+const today = data.Date("2026-11-23")
+
+// office is a small generated office in a temporary database.
+type office struct {
+	db    *sqlite.DB
+	store data.Store
+	ctx   context.Context
+}
+
+func newOffice(t *testing.T) *office {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "office.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	store := db.As(data.LocalLead())
+	if _, err := demo.Generate(ctx, store, demo.Options{Seed: 3, Placements: 20, Candidates: 40, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	return &office{db: db, store: store, ctx: ctx}
+}
+
+// session builds a root model for a user, rendering without colour so that
+// golden files are the same on every machine.
+func (o *office) session(t *testing.T, actor data.Actor, lang i18n.Lang) *Model {
+	t.Helper()
+	liveOffice, err := live.Open(o.ctx, o.db.As(data.LocalLead()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	c := &common.Common{
+		Ctx: o.ctx, Store: o.db.As(actor), Office: liveOffice, Cat: i18n.New(lang), Renderer: r,
+		Styles: common.DefaultStyles(r), Weights: matching.DefaultWeights(), Location: "office.db",
+		Today: func() data.Date { return today },
+	}
+	return New(c)
+}
+
+func start(t *testing.T, m tea.Model, w, h int) *teatest.TestModel {
+	return teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+}
+
+func keys(tm *teatest.TestModel, ks ...string) {
+	for _, k := range ks {
+		switch k {
+		case "enter":
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		case "esc":
+			tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+		case "tab":
+			tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+		default:
+			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func typeText(tm *teatest.TestModel, s string) {
+	for _, r := range s {
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+var ansiSeq = regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]`)
+
+// waitFor waits until the screen shows every text.
+func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		plain := ansiSeq.ReplaceAll(b, nil)
+		for _, text := range texts {
+			if !bytes.Contains(plain, []byte(text)) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// finish quits and returns the final view.
+func finish(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
+}
+
+func TestApp_FilterAndOpenAPlacement(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 30)
+	waitFor(t, tm, "Arbeidsboks", "av 20")
+	keys(tm, "/")
+	typeText(tm, "renhold")
+	keys(tm, "enter")
+	waitFor(t, tm, "/renhold")
+	keys(tm, "enter")
+	waitFor(t, tm, "Kontaktperson", "Arbeidstid")
+	view := finish(t, tm)
+	if !strings.Contains(view, "Renhold") && !strings.Contains(view, "renhold") {
+		t.Errorf("the opened placement is not a cleaning one:\n%s", view)
+	}
+	golden.RequireEqual(t, []byte(view))
+}
+
+func TestApp_TooSmallWindowSaysSo(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.EN), 100, 30)
+	waitFor(t, tm, "Placements")
+	tm.Send(tea.WindowSizeMsg{Width: 50, Height: 12})
+	waitFor(t, tm, "too small")
+	golden.RequireEqual(t, []byte(finish(t, tm)))
+}
+
+func TestApp_ResizeRedraws(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 140, 30)
+	waitFor(t, tm, "Arbeidsgiver")
+	keys(tm, "2")
+	tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	time.Sleep(100 * time.Millisecond)
+	view := finish(t, tm)
+	for i, line := range strings.Split(view, "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("line %d is %d wide after resizing to 80: %q", i, w, line)
+		}
+	}
+	golden.RequireEqual(t, []byte(view))
+}
+
+// proposable finds a candidate and a placement with a free seat that
+// matching does not exclude.
+func proposable(t *testing.T, o *office) (data.Candidate, data.Placement) {
+	m, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ci, c := range m.Candidates {
+		if _, holds := m.SeatHolders[c.ID]; holds || c.Status == data.CandidateClosed {
+			continue
+		}
+		r := m.Index.RankPlacements(ci, 1, false)
+		if len(r.Included) == 1 && m.Placements[r.Included[0].Placement].FreeSeats() > 0 {
+			return *c, *m.Placements[r.Included[0].Placement]
+		}
+	}
+	t.Fatal("the demo office has no proposable pair")
+	return data.Candidate{}, data.Placement{}
+}
+
+func TestApp_MatchAndProposeLowersTheFreeSeats(t *testing.T) {
+	o := newOffice(t)
+	cand, place := proposable(t, o)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 120, 32)
+	waitFor(t, tm, "Arbeidsboks")
+	keys(tm, "2", "/")
+	typeText(tm, cand.Ref)
+	keys(tm, "enter")
+	waitFor(t, tm, "1 av 40")
+	keys(tm, "m")
+	waitFor(t, tm, "Praksisplasser for", place.Ref)
+	keys(tm, "p")
+	waitFor(t, tm, "Foreslått: "+cand.Ref+" → "+place.Ref)
+	u, err := o.store.Utplasseringer(o.ctx, data.UtplasseringFilter{CandidateID: cand.ID, SeatHolding: true})
+	if err != nil || len(u) != 1 || u[0].PlacementID != place.ID || u[0].Status != data.StatusProposed || u[0].Score == 0 {
+		t.Fatalf("after p: %+v %v", u, err)
+	}
+	after, _ := o.store.Placement(o.ctx, place.ID)
+	if after.FreeSeats() != place.FreeSeats()-1 {
+		t.Errorf("free seats %d → %d, want one fewer", place.FreeSeats(), after.FreeSeats())
+	}
+	// The seat count falls on the screen without a keypress.
+	waitFor(t, tm, common.Seats(&after))
+	finish(t, tm)
+}
+
+func TestApp_PipelineMovesAndEndsWithAReason(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.EN), 100, 30)
+	waitFor(t, tm, "Placements")
+	keys(tm, "4")
+	waitFor(t, tm, "proposed")
+	first := firstProposal(t, o)
+	keys(tm, "l")
+	waitFor(t, tm, ": contacted")
+	keys(tm, "a")
+	waitFor(t, tm, "How did the utplassering end?")
+	keys(tm, "2")
+	waitFor(t, tm, "Reason (cancelled)")
+	keys(tm, "3")
+	waitFor(t, tm, ": cancelled")
+	history, err := o.store.History(o.ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := history[len(history)-1]
+	if len(history) < 3 || last.To != data.StatusCancelled || last.Reason != data.ReasonSick {
+		t.Fatalf("history = %+v", history)
+	}
+	keys(tm, "e")
+	waitFor(t, tm, "cancelled")
+	golden.RequireEqual(t, []byte(finish(t, tm)))
+}
+
+// firstProposal is the utplassering the pipeline lists first: the newest
+// change among the proposals.
+func firstProposal(t *testing.T, o *office) data.Utplassering {
+	list, err := o.store.Utplasseringer(o.ctx, data.UtplasseringFilter{Status: []data.Status{data.StatusProposed}})
+	if err != nil || len(list) == 0 {
+		t.Fatal("no proposals in the demo office")
+	}
+	best := list[0]
+	for _, u := range list {
+		if u.Updated.After(best.Updated) {
+			best = u
+		}
+	}
+	return best
+}
+
+func TestApp_AnotherSessionsChangeShowsWithoutAKeypress(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 30)
+	waitFor(t, tm, "av 20")
+	p := data.NewPlacement()
+	p.Ref, p.Title, p.Employer, p.Seats = "P-NY-01", "Sykkelreparatør", "Tøyen Sykkelverksted", 2
+	p.Schedule = matching.MustParseSchedule("man-fre 09:00-15:00")
+	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SavePlacement(o.ctx, &p) }); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tm, "Sykkelreparatør", "av 21")
+	finish(t, tm)
+}
+
+func TestApp_MarketContactSeesNoNotes(t *testing.T) {
+	o := newOffice(t)
+	all, _ := o.store.Candidates(o.ctx, data.CandidateFilter{})
+	var withNotes data.Candidate
+	for _, c := range all {
+		if c.Notes != "" {
+			withNotes = c
+			break
+		}
+	}
+	if withNotes.ID == 0 {
+		t.Fatal("no candidate with notes in the demo")
+	}
+	mk := data.Actor{Name: "mk", Role: data.RoleMarket, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, mk, i18n.NB), 100, 40)
+	waitFor(t, tm, "Arbeidsboks")
+	keys(tm, "2", "/")
+	typeText(tm, withNotes.Ref)
+	keys(tm, "enter")
+	waitFor(t, tm, "1 av 40")
+	keys(tm, "enter")
+	waitFor(t, tm, "Tilgjengelig")
+	view := finish(t, tm)
+	if strings.Contains(view, "Notater") || strings.Contains(view, withNotes.Notes[:min(20, len(withNotes.Notes))]) {
+		t.Fatalf("a market contact sees the notes:\n%s", view)
+	}
+}
