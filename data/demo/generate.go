@@ -231,9 +231,13 @@ func (o *office) write(ctx context.Context, tx data.Tx, replace bool) error {
 			return err
 		}
 	}
-	for _, pl := range o.plans {
+	scores, err := o.planScores()
+	if err != nil {
+		return err
+	}
+	for i, pl := range o.plans {
 		c, p := &o.candidates[pl.candidate], &o.placements[pl.placement]
-		u, err := tx.Propose(ctx, c.ID, p.ID, 0)
+		u, err := tx.Propose(ctx, c.ID, p.ID, scores[i])
 		if err != nil {
 			return fmt.Errorf("propose %s for %s: %w", p.Ref, c.Ref, err)
 		}
@@ -266,6 +270,35 @@ func (o *office) write(ctx context.Context, tx data.Tx, replace bool) error {
 		o.candidates[ci] = c
 	}
 	return nil
+}
+
+// planScores scores each planned pair as the matching engine would, so
+// that the demo's utplasseringer carry real score snapshots. Only the
+// people and placements in the plans are indexed.
+func (o *office) planScores() ([]int, error) {
+	terms, err := data.BuiltinSkillTerms()
+	if err != nil {
+		return nil, err
+	}
+	candAt, placeAt := map[int]int{}, map[int]int{}
+	var cands []matching.Candidate
+	var places []matching.Placement
+	for _, pl := range o.plans {
+		if _, ok := candAt[pl.candidate]; !ok {
+			candAt[pl.candidate] = len(cands)
+			cands = append(cands, data.MatchCandidate(o.candidates[pl.candidate], data.Utplassering{}))
+		}
+		if _, ok := placeAt[pl.placement]; !ok {
+			placeAt[pl.placement] = len(places)
+			places = append(places, data.MatchPlacement(o.placements[pl.placement]))
+		}
+	}
+	ix := matching.NewIndex(data.Taxonomy(terms), cands, places, matching.Options{Today: string(data.DateOf(o.today))})
+	scores := make([]int, len(o.plans))
+	for i, pl := range o.plans {
+		scores[i] = ix.Score(candAt[pl.candidate], placeAt[pl.placement]).Total
+	}
+	return scores, nil
 }
 
 func requireEmpty(ctx context.Context, tx data.Tx) error {
