@@ -300,23 +300,3 @@ func (f *flow) displaced(j, v int32) int32 {
 	}
 	return -1
 }
-
-// drain pops the search queue in distance order below s.best and hands each
-// settled node to visit, until visit returns false.
-func (f *flow) drain(visit func(v, d int32) bool) {
-	s := &f.search
-	for {
-		v, d, ok := s.q.pop(s.best)
-		if !ok {
-			return
-		}
-		mk := &s.mark[v]
-		if mk.seen != 2*s.epoch || d != mk.dist {
-			continue
-		}
-		mk.seen++
-		if !visit(v, d) {
-			return
-		}
-	}
-}

@@ -14,23 +14,15 @@ func (f *flow) augment(srcNode, srcRow int32) {
 	} else {
 		f.seed(srcNode, -1)
 	}
-	for {
-		v, d, ok := s.q.pop(s.best)
-		if !ok {
-			break
-		}
-		mk := &s.mark[v]
-		if mk.seen != 2*s.epoch || d != mk.dist {
-			continue // settled already, or a stale entry
-		}
-		mk.seen++
+	f.drain(func(v, d int32) bool {
 		s.settled = append(s.settled, v)
 		if v == sink {
 			f.expandSink(d)
 		} else {
 			f.expandCol(v, d)
 		}
-	}
+		return true
+	})
 	dstar := s.best
 	if dstar == inf {
 		panic("assign: no augmenting path; the flow state is inconsistent")
@@ -52,6 +44,28 @@ func (f *flow) augment(srcNode, srcRow int32) {
 	}
 }
 
+// drain pops the search queue in distance order below s.best, skipping
+// settled nodes and stale entries, and hands each node it settles to visit,
+// until visit returns false.
+func (f *flow) drain(visit func(v, d int32) bool) {
+	s := &f.search
+	for {
+		v, d, ok := s.q.pop(s.best)
+		if !ok {
+			return
+		}
+		mk := &s.mark[v]
+		if mk.seen != 2*s.epoch || d != mk.dist {
+			continue
+		}
+		mk.seen++
+		if !visit(v, d) {
+			return
+		}
+	}
+}
+
+// begin clears the scratch for a new search.
 func (s *search) begin() {
 	s.epoch++
 	if s.epoch >= 1<<31 { // the marks would wrap: forget them all

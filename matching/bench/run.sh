@@ -7,9 +7,10 @@
 #
 #   matching/bench/run.sh [-runs N] [NAME ...]
 #
-# NAME: office office-skewed mid mid-skewed city city-skewed (default: all).
+# NAME: office office-skewed mid mid-skewed city city-skewed (the default),
+# or city-random (no structure: uniform random pairs and scores).
 # Each measurement is one warm-up run, then the median of N runs (default 5;
-# 3 for the slow sparse scipy at city scale). Needs go, g++, LEMON
+# 3 for the peers at city scale, where they take seconds). Needs go, g++, LEMON
 # (liblemon-dev), scipy (python3-scipy) and GNU time; run as root it
 # installs the Debian packages that are missing.
 set -euo pipefail
@@ -67,14 +68,16 @@ for size in "${sizes[@]}"; do
 	file=$work/$size.txt
 	echo "$size:" >&2
 	measure ours "$work/solve" -runs "$runs" "$file"
-	measure lemon-ns "$work/lemon_assign" ns "$runs" "$file"
-	measure lemon-cs "$work/lemon_assign" cs "$runs" "$file"
 	case $size in
 	office* | mid*)
+		measure lemon-ns "$work/lemon_assign" ns "$runs" "$file"
+		measure lemon-cs "$work/lemon_assign" cs "$runs" "$file"
 		measure scipy-dense /usr/bin/python3 matching/bench/scipy_assign.py dense "$runs" "$file"
 		measure scipy-sparse /usr/bin/python3 matching/bench/scipy_assign.py sparse "$runs" "$file"
 		;;
-	*)
+	*) # the peers take seconds here: 3 runs keep the whole under ten minutes
+		measure lemon-ns "$work/lemon_assign" ns 3 "$file"
+		measure lemon-cs "$work/lemon_assign" cs 3 "$file"
 		measure scipy-sparse /usr/bin/python3 matching/bench/scipy_assign.py sparse 3 "$file"
 		;;
 	esac
@@ -91,6 +94,7 @@ function fmt(ms) {
 	if (ms == "") return "–"
 	ms += 0
 	if (ms >= 1000) return sprintf("%.2f s", ms / 1000)
+	if (ms < 1) return sprintf("%.2f ms", ms)
 	return sprintf("%.1f ms", ms)
 }
 /^RESULT/ {

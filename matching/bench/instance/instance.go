@@ -26,7 +26,11 @@ type Spec struct {
 	Placements int
 	TopK       int  // pairs kept per candidate, best first; 0 keeps every pair
 	Skewed     bool // a few placements are popular with every candidate
-	Seed       uint64
+	// Random drops the structure: each candidate gets TopK placements drawn
+	// uniformly, with uniform scores. No scorer produces that, but it is
+	// the textbook benchmark of sparse assignment.
+	Random bool
+	Seed   uint64
 }
 
 // Specs are the sizes the benchmarks use, in the order run.sh runs them.
@@ -37,6 +41,7 @@ var Specs = []Spec{
 	{Name: "mid-skewed", Candidates: 5000, Placements: 2000, TopK: 20, Skewed: true, Seed: 4},
 	{Name: "city", Candidates: 100000, Placements: 20000, TopK: 10, Seed: 5},
 	{Name: "city-skewed", Candidates: 100000, Placements: 20000, TopK: 10, Skewed: true, Seed: 6},
+	{Name: "city-random", Candidates: 100000, Placements: 20000, TopK: 10, Random: true, Seed: 7},
 }
 
 // ByName returns the spec with that name.
@@ -73,6 +78,9 @@ const (
 // Generate builds the instance of a spec. The same spec always gives the
 // same instance.
 func Generate(s Spec) Instance {
+	if s.Random {
+		return generateRandom(s)
+	}
 	m, n := s.Placements, s.Candidates
 	clusters := max(1, m/clusterLen)
 	seats := make([]int32, m)
@@ -152,6 +160,29 @@ func Generate(s Spec) Instance {
 			cand = cand[:min(len(cand), s.TopK)]
 			slices.SortFunc(cand, func(a, b Pair) int { return cmp.Compare(a.Placement, b.Placement) })
 		}
+		inst.Pairs = append(inst.Pairs, cand...)
+	}
+	return inst
+}
+
+// generateRandom gives each candidate TopK distinct placements drawn
+// uniformly, each pair a uniform score in 1..1000.
+func generateRandom(s Spec) Instance {
+	inst := Instance{Candidates: s.Candidates, Seats: make([]int32, s.Placements)}
+	for j := range inst.Seats {
+		inst.Seats[j] = int32(1 + mix(s.Seed, 1, uint64(j))%10)
+	}
+	var cand []Pair
+	for i := range s.Candidates {
+		cand = cand[:0]
+		for k := uint64(0); len(cand) < min(s.TopK, s.Placements); k++ {
+			h := mix(s.Seed, 4, uint64(i)<<32|k)
+			j := int32(h % uint64(s.Placements))
+			if !slices.ContainsFunc(cand, func(p Pair) bool { return p.Placement == j }) {
+				cand = append(cand, Pair{int32(i), j, int32(1 + (h>>32)%1000)})
+			}
+		}
+		slices.SortFunc(cand, func(a, b Pair) int { return cmp.Compare(a.Placement, b.Placement) })
 		inst.Pairs = append(inst.Pairs, cand...)
 	}
 	return inst
