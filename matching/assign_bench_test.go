@@ -90,3 +90,19 @@ func repinMoves(p AssignProblem, a Allocation, k int) []Pair {
 	}
 	return moves
 }
+
+// BenchmarkAssignExplainAll measures explaining every candidate of a solved
+// instance.
+func BenchmarkAssignExplainAll(b *testing.B) {
+	for _, name := range []string{"office", "mid", "city"} {
+		b.Run(name, func(b *testing.B) {
+			a := NewAssigner(benchProblem(b, name))
+			a.Solve()
+			b.ResetTimer()
+			for b.Loop() {
+				a.fromSink = nil // as after a change: recompute everything
+				a.ExplainAll()
+			}
+		})
+	}
+}
