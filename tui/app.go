@@ -70,10 +70,12 @@ func New(c *common.Common) *Model {
 
 // Init gives the screens the office's state and starts following it.
 func (m *Model) Init() tea.Cmd {
-	snap := m.c.Office.Snapshot()
 	cmds := []tea.Cmd{m.waitForSnapshot()}
-	for _, s := range m.screens {
-		cmds = append(cmds, s.SetSnapshot(snap))
+	// A snapshot still loading arrives through the watch.
+	if snap := m.c.Office.Snapshot(); snap != nil {
+		for _, s := range m.screens {
+			cmds = append(cmds, s.SetSnapshot(snap))
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -118,8 +120,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.match.Open(msg.CandidateID, msg.PlacementID)
 	case common.ShowPlacementMsg:
 		m.active = tabPlacements
-		m.placements.Show(msg.ID)
-		return m, nil
+		return m, m.placements.Show(msg.ID)
 	case common.ShowCandidateMsg:
 		m.active = tabCandidates
 		return m, m.candidates.Show(msg.ID)

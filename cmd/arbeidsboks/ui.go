@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -36,10 +37,8 @@ func (a *app) runUI(cmd *cobra.Command) error {
 	defer cancel()
 	// The read model is shared by every session of the process and reads
 	// everything; each session shapes what its user may see.
-	office, err := live.Open(ctx, a.db.As(data.LocalLead()))
-	if err != nil {
-		return err
-	}
+	var loadErr error
+	office := live.Start(ctx, a.db.As(data.LocalLead()), func(err error) { loadErr = err; cancel() })
 	renderer := lipgloss.NewRenderer(os.Stdout)
 	// Ask the terminal for its background before the program takes the
 	// input, or the answer arrives as keystrokes.
@@ -49,7 +48,10 @@ func (a *app) runUI(cmd *cobra.Command) error {
 		Weights: weights, Location: filepath.Base(a.db.Path()), LocalLead: a.usingLocalLeadDefault, Today: data.Today,
 	}
 	_, err = tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithContext(ctx)).Run()
-	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+	if loadErr != nil {
+		return loadErr
+	}
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
 	}
 	return err

@@ -131,6 +131,28 @@ func Open(ctx context.Context, store data.Store) (*Office, error) {
 	return o, nil
 }
 
+// Start is Open without waiting: the office loads in the background, so
+// that a screen can draw at once. Snapshot is nil until the first load
+// is done; watchers get it when it is. A failed load is reported to
+// failed (which may be nil) and retried on the next change.
+func Start(ctx context.Context, store data.Store, failed func(error)) *Office {
+	o := &Office{store: store, watchers: map[chan *Snapshot]struct{}{}}
+	changes := store.Subscribe(ctx)
+	go func() {
+		snap, err := o.load(ctx, 1)
+		if err != nil {
+			if failed != nil {
+				failed(err)
+			}
+			snap = &Snapshot{Generation: 1}
+			snap.index()
+		}
+		o.publish(snap)
+		o.follow(ctx, changes)
+	}()
+	return o
+}
+
 // Matching is the snapshot prepared for scoring, built once per snapshot
 // and shared by the sessions that ask for it. It can take a while on a big
 // office: call it from a tea.Cmd, not from Update.
@@ -181,21 +203,23 @@ func (o *Office) Watch(ctx context.Context) <-chan *Snapshot {
 	return ch
 }
 
+// load reads the whole office, its lists in parallel.
 func (o *Office) load(ctx context.Context, generation uint64) (*Snapshot, error) {
-	placements, err := o.store.Placements(ctx, data.PlacementFilter{})
-	if err != nil {
-		return nil, err
-	}
-	candidates, err := o.store.Candidates(ctx, data.CandidateFilter{})
-	if err != nil {
-		return nil, err
-	}
-	utplasseringer, err := o.store.Utplasseringer(ctx, data.UtplasseringFilter{})
-	if err != nil {
-		return nil, err
-	}
-	terms, err := o.store.SkillTerms(ctx)
-	if err != nil {
+	var (
+		placements     []data.Placement
+		candidates     []data.Candidate
+		utplasseringer []data.Utplassering
+		terms          []data.SkillTerm
+		wg             sync.WaitGroup
+		errs           [4]error
+	)
+	wg.Add(4)
+	go func() { defer wg.Done(); placements, errs[0] = o.store.Placements(ctx, data.PlacementFilter{}) }()
+	go func() { defer wg.Done(); candidates, errs[1] = o.store.Candidates(ctx, data.CandidateFilter{}) }()
+	go func() { defer wg.Done(); utplasseringer, errs[2] = o.store.Utplasseringer(ctx, data.UtplasseringFilter{}) }()
+	go func() { defer wg.Done(); terms, errs[3] = o.store.SkillTerms(ctx) }()
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
 	s := &Snapshot{Generation: generation, SkillTerms: terms,

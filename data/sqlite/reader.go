@@ -36,7 +36,7 @@ const placementSelect = `SELECT p.id, p.office, p.ref, p.title, e.name, p.sector
 	p.contact_email, p.description, p.status, p.occupations, p.version, p.created, p.updated
 	FROM placements p JOIN employers e ON e.id = p.employer_id`
 
-func scanPlacement(row interface{ Scan(...any) error }) (data.Placement, error) {
+func scanPlacement(row interface{ Scan(...any) error }, s *scanner) (data.Placement, error) {
 	var p data.Placement
 	var oral, written int
 	var skillsRequired, skillsTrained, languages, schedule, adaptations, occupations, created, updated string
@@ -49,7 +49,7 @@ func scanPlacement(row interface{ Scan(...any) error }) (data.Placement, error) 
 		return p, err
 	}
 	p.NorwegianMin = matching.Norwegian{Oral: matching.Level(oral), Written: matching.Level(written)}
-	var s scanner
+	s.err = nil
 	p.SkillsRequired = s.list(skillsRequired)
 	p.SkillsTrained = s.list(skillsTrained)
 	p.LanguagesValued = s.list(languages)
@@ -66,7 +66,7 @@ const candidateSelect = `SELECT id, office, ref, name, programme, specialist, di
 	status, unavailable_until, registered, goal_occupations, phone, email, adaptation_detail,
 	version, created, updated FROM candidates`
 
-func scanCandidate(row interface{ Scan(...any) error }) (data.Candidate, error) {
+func scanCandidate(row interface{ Scan(...any) error }, s *scanner) (data.Candidate, error) {
 	var c data.Candidate
 	var oral, written int
 	var languages, skills, goals, availability, adaptations, sectors, occupations, created, updated string
@@ -83,7 +83,7 @@ func scanCandidate(row interface{ Scan(...any) error }) (data.Candidate, error) 
 	if target.Valid {
 		c.TargetHoursWeek = &target.Float64
 	}
-	var s scanner
+	s.err = nil
 	c.OtherLanguages = s.list(languages)
 	c.Skills = s.list(skills)
 	c.Goals = s.list(goals)
@@ -95,21 +95,76 @@ func scanCandidate(row interface{ Scan(...any) error }) (data.Candidate, error) 
 	return c, s.err
 }
 
-// scanner decodes the text forms of stored values, keeping the first error.
-type scanner struct{ err error }
+// scanner decodes the text forms of stored values, keeping the first
+// error. It remembers the schedules and words it has decoded: an office has
+// a few hundred different schedules and skills over many thousand rows, and
+// sharing them saves both the parsing and the memory.
+type scanner struct {
+	err       error
+	schedules map[string]matching.Schedule
+	words     map[string]string
+}
 
 func (s *scanner) list(text string) []string {
-	var out []string
-	if err := json.Unmarshal([]byte(text), &out); err != nil && s.err == nil {
-		s.err = fmt.Errorf("stored list %q: %w", text, err)
+	if text == "[]" || text == "" {
+		return nil
+	}
+	out, ok := fastList(text)
+	if !ok {
+		if err := json.Unmarshal([]byte(text), &out); err != nil && s.err == nil {
+			s.err = fmt.Errorf("stored list %q: %w", text, err)
+		}
+	}
+	if s.words != nil {
+		for i, w := range out {
+			if shared, ok := s.words[w]; ok {
+				out[i] = shared
+			} else {
+				s.words[w] = w
+			}
+		}
 	}
 	return out
 }
 
+// fastList reads a JSON array of plain strings (no escapes) without the
+// reflection of encoding/json; anything else is left to it.
+func fastList(text string) ([]string, bool) {
+	if len(text) < 2 || text[0] != '[' || text[len(text)-1] != ']' || strings.IndexByte(text, '\\') >= 0 {
+		return nil, false
+	}
+	var out []string
+	rest := text[1 : len(text)-1]
+	for len(rest) > 0 {
+		if rest[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return nil, false
+		}
+		out = append(out, rest[1:1+end])
+		rest = rest[2+end:]
+		if len(rest) > 0 {
+			if rest[0] != ',' {
+				return nil, false
+			}
+			rest = rest[1:]
+		}
+	}
+	return out, true
+}
+
 func (s *scanner) schedule(text string) matching.Schedule {
+	if sch, ok := s.schedules[text]; ok {
+		return sch
+	}
 	sch, err := matching.ParseSchedule(text)
 	if err != nil && s.err == nil {
 		s.err = fmt.Errorf("stored schedule %q: %w", text, err)
+	}
+	if s.schedules != nil {
+		s.schedules[text] = sch
 	}
 	return sch
 }
@@ -120,6 +175,11 @@ func (s *scanner) time(text string) time.Time {
 		s.err = fmt.Errorf("stored time %q: %w", text, err)
 	}
 	return t
+}
+
+// newScanner is a scanner that shares what it decodes across rows.
+func newScanner() *scanner {
+	return &scanner{schedules: map[string]matching.Schedule{}, words: map[string]string{}}
 }
 
 func listOf[V ~string](items []string) []V {
@@ -214,9 +274,10 @@ func (r reader) Placements(ctx context.Context, f data.PlacementFilter) ([]data.
 		return nil, mapError(err)
 	}
 	defer rows.Close()
-	var out []data.Placement
+	out := make([]data.Placement, 0, r.sizeHint(ctx, "placements", f.Limit))
+	sc := newScanner()
 	for rows.Next() {
-		p, err := scanPlacement(rows)
+		p, err := scanPlacement(rows, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -232,6 +293,17 @@ func (r reader) CountPlacements(ctx context.Context, f data.PlacementFilter) (in
 	return n, mapError(err)
 }
 
+// sizeHint guesses how many rows a list will have, so that a big list is
+// allocated once instead of grown and copied.
+func (r reader) sizeHint(ctx context.Context, table string, limit int) int {
+	if limit > 0 {
+		return limit
+	}
+	var n int
+	_ = r.q.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE office = ?", r.actor.Office).Scan(&n)
+	return min(n, 1_000_000)
+}
+
 func limit(n int) string {
 	if n <= 0 {
 		return ""
@@ -240,12 +312,12 @@ func limit(n int) string {
 }
 
 func (r reader) Placement(ctx context.Context, id int64) (data.Placement, error) {
-	p, err := scanPlacement(r.q.QueryRowContext(ctx, placementSelect+" WHERE p.id = ? AND p.office = ?", id, r.actor.Office))
+	p, err := scanPlacement(r.q.QueryRowContext(ctx, placementSelect+" WHERE p.id = ? AND p.office = ?", id, r.actor.Office), &scanner{})
 	return p, mapError(err)
 }
 
 func (r reader) PlacementByRef(ctx context.Context, ref string) (data.Placement, error) {
-	p, err := scanPlacement(r.q.QueryRowContext(ctx, placementSelect+" WHERE p.ref = ? AND p.office = ?", ref, r.actor.Office))
+	p, err := scanPlacement(r.q.QueryRowContext(ctx, placementSelect+" WHERE p.ref = ? AND p.office = ?", ref, r.actor.Office), &scanner{})
 	return p, mapError(err)
 }
 
@@ -276,9 +348,10 @@ func (r reader) Candidates(ctx context.Context, f data.CandidateFilter) ([]data.
 		return nil, mapError(err)
 	}
 	defer rows.Close()
-	var out []data.Candidate
+	out := make([]data.Candidate, 0, r.sizeHint(ctx, "candidates", f.Limit))
+	sc := newScanner()
 	for rows.Next() {
-		c, err := scanCandidate(rows)
+		c, err := scanCandidate(rows, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -294,8 +367,9 @@ func (r reader) CandidatesForMatching(ctx context.Context) ([]data.Candidate, er
 	}
 	defer rows.Close()
 	var out []data.Candidate
+	sc := newScanner()
 	for rows.Next() {
-		c, err := scanCandidate(rows)
+		c, err := scanCandidate(rows, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -318,12 +392,12 @@ func (r reader) Candidate(ctx context.Context, id int64) (data.Candidate, error)
 }
 
 func (r reader) fullCandidate(ctx context.Context, id int64) (data.Candidate, error) {
-	c, err := scanCandidate(r.q.QueryRowContext(ctx, candidateSelect+" WHERE id = ? AND office = ?", id, r.actor.Office))
+	c, err := scanCandidate(r.q.QueryRowContext(ctx, candidateSelect+" WHERE id = ? AND office = ?", id, r.actor.Office), &scanner{})
 	return c, mapError(err)
 }
 
 func (r reader) CandidateByRef(ctx context.Context, ref string) (data.Candidate, error) {
-	c, err := scanCandidate(r.q.QueryRowContext(ctx, candidateSelect+" WHERE ref = ? AND office = ?", ref, r.actor.Office))
+	c, err := scanCandidate(r.q.QueryRowContext(ctx, candidateSelect+" WHERE ref = ? AND office = ?", ref, r.actor.Office), &scanner{})
 	return r.shape(c), mapError(err)
 }
 

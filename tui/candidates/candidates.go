@@ -57,8 +57,8 @@ type Model struct {
 	table     *common.Table
 	filter    common.FilterBox
 	seq       int
-	matched   []int
 	rows      []int
+	want      int64 // the candidate to select when the rows arrive
 	sortBy    int
 	desc      bool
 	status    string
@@ -149,40 +149,50 @@ func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	return m.refilter()
 }
 
+// query is what the list shows: the text filter, the quick filters and
+// the sort, over one snapshot. It is computed in a command, so that a long
+// list never holds up a keystroke.
+type query struct {
+	snap      *live.Snapshot
+	text      string
+	status    string
+	programme string
+	mine      bool
+	me        string
+	sortBy    int
+	desc      bool
+}
+
 func (m *Model) refilter() tea.Cmd {
 	if m.snap == nil {
 		return nil
 	}
 	m.seq++
-	snap := m.snap
-	return common.FilterCmd(owner, m.seq, m.filter.Query, len(snap.Candidates), func(i int) string {
-		c := snap.Candidates[i]
-		return c.Ref + " " + c.Name + " " + c.Specialist + " " + c.District + " " + strings.Join(c.Goals, " ")
-	})
+	q := query{snap: m.snap, text: m.filter.Query, status: m.status, programme: m.programme, mine: m.mine,
+		me: m.c.Store.Actor().Name, sortBy: m.sortBy, desc: m.desc}
+	seq := m.seq
+	return func() tea.Msg { return common.FilteredMsg{Owner: owner, Seq: seq, Rows: q.rows()} }
 }
 
-func (m *Model) apply() {
-	var selected int64
-	if r := m.table.Cursor(); r >= 0 && r < len(m.rows) {
-		selected = m.candidate(r).ID
-	}
-	me := m.c.Store.Actor().Name
-	m.rows = m.rows[:0]
-	for _, i := range m.matched {
-		if i >= len(m.snap.Candidates) {
+func (q query) rows() []int {
+	cands := q.snap.Candidates
+	matched := common.Match(q.text, len(cands), func(i int) string {
+		c := cands[i]
+		return c.Ref + " " + c.Name + " " + c.Specialist + " " + c.District + " " + strings.Join(c.Goals, " ")
+	})
+	rows := matched[:0]
+	for _, i := range matched {
+		c := cands[i]
+		if (q.status != "" && string(c.Status) != q.status) ||
+			(q.programme != "" && string(c.Programme) != q.programme) ||
+			(q.mine && !strings.EqualFold(c.Specialist, q.me)) {
 			continue
 		}
-		c := m.snap.Candidates[i]
-		if (m.status != "" && string(c.Status) != m.status) ||
-			(m.programme != "" && string(c.Programme) != m.programme) ||
-			(m.mine && !strings.EqualFold(c.Specialist, me)) {
-			continue
-		}
-		m.rows = append(m.rows, i)
+		rows = append(rows, i)
 	}
-	by := sorts[m.sortBy]
-	slices.SortStableFunc(m.rows, func(a, b int) int {
-		ca, cb := m.snap.Candidates[a], m.snap.Candidates[b]
+	by := sorts[q.sortBy]
+	slices.SortStableFunc(rows, func(a, b int) int {
+		ca, cb := cands[a], cands[b]
 		var r int
 		switch by {
 		case "name":
@@ -197,15 +207,28 @@ func (m *Model) apply() {
 		if r == 0 {
 			r = cmp.Compare(ca.Ref, cb.Ref)
 		}
-		if m.desc {
+		if q.desc {
 			r = -r
 		}
 		return r
 	})
+	return rows
+}
+
+// setRows shows a computed list, keeping the selected candidate selected
+// (or selecting the one asked for).
+func (m *Model) setRows(rows []int) {
+	want := m.want
+	if want == 0 {
+		if c, ok := m.Selected(); ok {
+			want = c.ID
+		}
+	}
+	m.rows, m.want = rows, 0
 	m.table.SetRows(len(m.rows))
-	if selected != 0 {
+	if want != 0 {
 		for r, i := range m.rows {
-			if m.snap.Candidates[i].ID == selected {
+			if m.snap.Candidates[i].ID == want {
 				m.table.SetCursor(r)
 				break
 			}
@@ -227,18 +250,8 @@ func (m *Model) Selected() (*data.Candidate, bool) {
 func (m *Model) Show(id int64) tea.Cmd {
 	m.status, m.programme, m.mine = "", "", false
 	m.filter.Clear()
-	m.seq++
-	m.matched = m.matched[:0]
-	for i := range m.snap.Candidates {
-		m.matched = append(m.matched, i)
-	}
-	m.apply()
-	for r, i := range m.rows {
-		if m.snap.Candidates[i].ID == id {
-			m.table.SetCursor(r)
-		}
-	}
-	return m.open(id)
+	m.want = id
+	return tea.Batch(m.refilter(), m.open(id))
 }
 
 // open reads the person's whole record (logged) for the details pane.
@@ -258,8 +271,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.FilteredMsg:
 		if msg.Owner == owner && msg.Seq == m.seq {
-			m.matched = msg.Rows
-			m.apply()
+			m.setRows(msg.Rows)
 		}
 		return m, nil
 	case openedMsg:
@@ -308,20 +320,19 @@ func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Sort):
 		m.sortBy = (m.sortBy + 1) % len(sorts)
-		m.apply()
-		return common.Status(m.c.T("tui.sorted_by", m.c.T("sort."+sorts[m.sortBy])))
+		return tea.Batch(m.refilter(), common.Status(m.c.T("tui.sorted_by", m.c.T("sort."+sorts[m.sortBy]))))
 	case key.Matches(msg, k.Reverse):
 		m.desc = !m.desc
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.Status):
 		m.status = cycle(m.status, data.CandidateStatuses)
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.Programme):
 		m.programme = cycle(m.programme, data.Programmes)
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.Mine):
 		m.mine = !m.mine
-		m.apply()
+		return m.refilter()
 	}
 	return nil
 }

@@ -52,19 +52,12 @@ type source struct {
 func (s source) String(i int) string { return strings.ToLower(s.text(i)) }
 func (s source) Len() int            { return s.n }
 
-// FilteredMsg carries the result of a filter run in the background; Seq
-// tells a late result from the current one.
+// FilteredMsg carries a list computed in the background (filtered and
+// sorted rows); Seq tells a late result from the current one.
 type FilteredMsg struct {
 	Owner string
 	Seq   int
 	Rows  []int
-}
-
-// FilterCmd filters in a command, off the key-handling path.
-func FilterCmd(owner string, seq int, query string, n int, text func(i int) string) tea.Cmd {
-	return func() tea.Msg {
-		return FilteredMsg{Owner: owner, Seq: seq, Rows: Match(query, n, text)}
-	}
 }
 
 // NewFilterInput is the one-line filter input the lists open with /.

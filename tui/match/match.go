@@ -284,6 +284,9 @@ func (m *Model) View() string {
 	if m.candidateID == 0 && m.placementID == 0 {
 		return c.Styles.Faint.Render(c.T("tui.match.empty"))
 	}
+	if m.snap == nil {
+		return c.T("tui.loading")
+	}
 	var head string
 	if m.candidateID != 0 {
 		if cand, ok := m.snap.Candidate(m.candidateID); ok {

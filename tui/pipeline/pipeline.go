@@ -53,7 +53,6 @@ type Model struct {
 	table     *common.Table
 	filter    common.FilterBox
 	seq       int
-	matched   []int
 	rows      []int // indices into snap.Utplasseringer
 	showEnded bool
 	picker    common.Picker
@@ -168,43 +167,49 @@ func (m *Model) refilter() tea.Cmd {
 		return nil
 	}
 	m.seq++
-	snap := m.snap
-	return common.FilterCmd(owner, m.seq, m.filter.Query, len(snap.Utplasseringer), func(i int) string {
-		u := snap.Utplasseringer[i]
-		text := u.CandidateRef + " " + u.PlacementRef
-		if c, ok := snap.Candidate(u.CandidateID); ok {
-			text += " " + c.Name
+	seq, snap, text, showEnded := m.seq, m.snap, m.filter.Query, m.showEnded
+	return func() tea.Msg {
+		list := snap.Utplasseringer
+		matched := common.Match(text, len(list), func(i int) string {
+			u := list[i]
+			t := u.CandidateRef + " " + u.PlacementRef
+			if c, ok := snap.Candidate(u.CandidateID); ok {
+				t += " " + c.Name
+			}
+			if p, ok := snap.Placement(u.PlacementID); ok {
+				t += " " + p.Title + " " + p.Employer
+			}
+			return t
+		})
+		rows := matched[:0]
+		for _, i := range matched {
+			if showEnded || list[i].Status.HoldsSeat() {
+				rows = append(rows, i)
+			}
 		}
-		if p, ok := snap.Placement(u.PlacementID); ok {
-			text += " " + p.Title + " " + p.Employer
-		}
-		return text
-	})
+		// By pipeline status, the newest change first.
+		slices.SortStableFunc(rows, func(a, b int) int {
+			ua, ub := list[a], list[b]
+			if r := cmp.Compare(slices.Index(data.Statuses, ua.Status), slices.Index(data.Statuses, ub.Status)); r != 0 {
+				return r
+			}
+			return ub.Updated.Compare(ua.Updated)
+		})
+		return common.FilteredMsg{Owner: owner, Seq: seq, Rows: rows}
+	}
 }
 
-// apply orders by pipeline status, newest change first, keeping the
-// selected utplassering selected (it moves with its status).
-func (m *Model) apply() {
+// setRows shows a computed list, keeping the selected utplassering
+// selected: it moves with its status.
+func (m *Model) setRows(rows []int) {
 	var selected int64
-	if r := m.table.Cursor(); r >= 0 && r < len(m.rows) {
-		selected = m.u(r).ID
+	if u, ok := m.selected(); ok {
+		selected = u.ID
 	}
 	if m.pending.u != nil {
 		selected = m.pending.u.ID
 	}
-	m.rows = m.rows[:0]
-	for _, i := range m.matched {
-		if i < len(m.snap.Utplasseringer) && (m.showEnded || m.snap.Utplasseringer[i].Status.HoldsSeat()) {
-			m.rows = append(m.rows, i)
-		}
-	}
-	slices.SortStableFunc(m.rows, func(a, b int) int {
-		ua, ub := m.snap.Utplasseringer[a], m.snap.Utplasseringer[b]
-		if r := cmp.Compare(slices.Index(data.Statuses, ua.Status), slices.Index(data.Statuses, ub.Status)); r != 0 {
-			return r
-		}
-		return ub.Updated.Compare(ua.Updated)
-	})
+	m.rows = rows
 	m.table.SetRows(len(m.rows))
 	for r, i := range m.rows {
 		if m.snap.Utplasseringer[i].ID == selected {
@@ -229,8 +234,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.FilteredMsg:
 		if msg.Owner == owner && msg.Seq == m.seq {
-			m.matched = msg.Rows
-			m.apply()
+			m.setRows(msg.Rows)
 		}
 		return m, nil
 	case movedMsg:
@@ -288,7 +292,7 @@ func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Ended):
 		m.showEnded = !m.showEnded
-		m.apply()
+		return m.refilter()
 	case !ok:
 	case key.Matches(msg, k.Open):
 		return m.openDetails(u)

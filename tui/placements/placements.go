@@ -51,8 +51,8 @@ type Model struct {
 	table     *common.Table
 	filter    common.FilterBox
 	seq       int
-	matched   []int // placements matching the query, before quick filters
 	rows      []int // what the table shows: indices into snap.Placements
+	want      int64 // the placement to select when the rows arrive
 	sortBy    int
 	desc      bool
 	freeOnly  bool
@@ -144,44 +144,48 @@ func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	return m.refilter()
 }
 
-// refilter runs the text filter in the background.
+// query is what the list shows, computed in a command so that a long list
+// never holds up a keystroke.
+type query struct {
+	snap                           *live.Snapshot
+	text, status, sector, district string
+	measure                        string
+	freeOnly, desc                 bool
+	sortBy                         int
+}
+
 func (m *Model) refilter() tea.Cmd {
 	if m.snap == nil {
 		return nil
 	}
 	m.seq++
-	snap := m.snap
-	return common.FilterCmd(owner, m.seq, m.filter.Query, len(snap.Placements), func(i int) string {
-		p := snap.Placements[i]
-		return p.Ref + " " + p.Title + " " + p.Employer + " " + p.District + " " + p.Measure
-	})
+	q := query{snap: m.snap, text: m.filter.Query, status: m.status, sector: m.sector, district: m.district,
+		measure: m.measure, freeOnly: m.freeOnly, desc: m.desc, sortBy: m.sortBy}
+	seq := m.seq
+	return func() tea.Msg { return common.FilteredMsg{Owner: owner, Seq: seq, Rows: q.rows()} }
 }
 
-// apply puts the quick filters and the sort on the matched rows, keeping
-// the selected placement selected.
-func (m *Model) apply() {
-	var selected int64
-	if r := m.table.Cursor(); r >= 0 && r < len(m.rows) {
-		selected = m.placement(r).ID
-	}
-	m.rows = m.rows[:0]
-	for _, i := range m.matched {
-		if i >= len(m.snap.Placements) {
+func (q query) rows() []int {
+	list := q.snap.Placements
+	matched := common.Match(q.text, len(list), func(i int) string {
+		p := list[i]
+		return p.Ref + " " + p.Title + " " + p.Employer + " " + p.District + " " + p.Measure
+	})
+	rows := matched[:0]
+	for _, i := range matched {
+		p := list[i]
+		if (q.freeOnly && (p.FreeSeats() == 0 || p.Status != data.PlacementActive)) ||
+			(q.status != "" && string(p.Status) != q.status) ||
+			(q.sector != "" && string(p.Sector) != q.sector) ||
+			(q.district != "" && p.District != q.district) ||
+			(q.measure != "" && p.Measure != q.measure) {
 			continue
 		}
-		p := m.snap.Placements[i]
-		if (m.freeOnly && (p.FreeSeats() == 0 || p.Status != data.PlacementActive)) ||
-			(m.status != "" && string(p.Status) != m.status) ||
-			(m.sector != "" && string(p.Sector) != m.sector) ||
-			(m.district != "" && p.District != m.district) ||
-			(m.measure != "" && p.Measure != m.measure) {
-			continue
-		}
-		m.rows = append(m.rows, i)
+		rows = append(rows, i)
 	}
-	by := sorts[m.sortBy]
-	slices.SortStableFunc(m.rows, func(a, b int) int {
-		pa, pb := m.snap.Placements[a], m.snap.Placements[b]
+	by := sorts[q.sortBy]
+	slices.SortStableFunc(rows, func(a, b int) int {
+		pa, pb := list[a], list[b]
 		var r int
 		switch by {
 		case "title":
@@ -198,15 +202,28 @@ func (m *Model) apply() {
 		if r == 0 {
 			r = cmp.Compare(pa.Ref, pb.Ref)
 		}
-		if m.desc {
+		if q.desc {
 			r = -r
 		}
 		return r
 	})
+	return rows
+}
+
+// setRows shows a computed list, keeping the selected placement selected
+// (or selecting the one asked for).
+func (m *Model) setRows(rows []int) {
+	want := m.want
+	if want == 0 {
+		if p, ok := m.Selected(); ok {
+			want = p.ID
+		}
+	}
+	m.rows, m.want = rows, 0
 	m.table.SetRows(len(m.rows))
-	if selected != 0 {
+	if want != 0 {
 		for r, i := range m.rows {
-			if m.snap.Placements[i].ID == selected {
+			if m.snap.Placements[i].ID == want {
 				m.table.SetCursor(r)
 				break
 			}
@@ -225,22 +242,14 @@ func (m *Model) Selected() (*data.Placement, bool) {
 }
 
 // Show selects a placement and opens its details.
-func (m *Model) Show(id int64) {
+func (m *Model) Show(id int64) tea.Cmd {
 	m.status, m.sector, m.district, m.measure, m.freeOnly = "", "", "", "", false
 	m.filter.Clear()
-	m.seq++ // a filter still running must not undo this
-	m.matched = nil
-	for i := range m.snap.Placements {
-		m.matched = append(m.matched, i)
-	}
-	m.apply()
-	for r, i := range m.rows {
-		if m.snap.Placements[i].ID == id {
-			m.table.SetCursor(r)
-		}
-	}
+	m.want = id
 	m.details, m.detailsID = true, id
+	m.view.GotoTop()
 	m.layout()
+	return m.refilter()
 }
 
 // Update handles the tab's messages and keys.
@@ -248,8 +257,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.FilteredMsg:
 		if msg.Owner == owner && msg.Seq == m.seq {
-			m.matched = msg.Rows
-			m.apply()
+			m.setRows(msg.Rows)
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -293,26 +301,25 @@ func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Sort):
 		m.sortBy = (m.sortBy + 1) % len(sorts)
-		m.apply()
-		return common.Status(m.c.T("tui.sorted_by", m.c.T("sort."+sorts[m.sortBy])))
+		return tea.Batch(m.refilter(), common.Status(m.c.T("tui.sorted_by", m.c.T("sort."+sorts[m.sortBy]))))
 	case key.Matches(msg, k.Reverse):
 		m.desc = !m.desc
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.FreeOnly):
 		m.freeOnly = !m.freeOnly
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.Status):
 		m.status = cycle(m.status, stringsOf(data.PlacementStatuses))
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.Sector):
 		m.sector = cycle(m.sector, stringsOf(data.Sectors))
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.District):
 		m.district = cycle(m.district, m.values(func(p *data.Placement) string { return p.District }))
-		m.apply()
+		return m.refilter()
 	case key.Matches(msg, k.Measure):
 		m.measure = cycle(m.measure, m.values(func(p *data.Placement) string { return p.Measure }))
-		m.apply()
+		return m.refilter()
 	}
 	return nil
 }
