@@ -78,6 +78,14 @@ func (s *Snapshot) UtplasseringerOf(candidateID, placementID int64) []*data.Utpl
 	return out
 }
 
+// NewSnapshot makes a snapshot of records already in memory: for tests and
+// benchmarks of what reads snapshots.
+func NewSnapshot(placements []*data.Placement, candidates []*data.Candidate, utplasseringer []*data.Utplassering, terms []data.SkillTerm) *Snapshot {
+	s := &Snapshot{Generation: 1, Placements: placements, Candidates: candidates, Utplasseringer: utplasseringer, SkillTerms: terms}
+	s.index()
+	return s
+}
+
 func (s *Snapshot) index() {
 	s.placementAt = make(map[int64]int, len(s.Placements))
 	for i, p := range s.Placements {
