@@ -224,7 +224,10 @@ func (o *Office) load(ctx context.Context, generation uint64) (*Snapshot, error)
 	wg.Add(4)
 	go func() { defer wg.Done(); placements, errs[0] = o.store.Placements(ctx, data.PlacementFilter{}) }()
 	go func() { defer wg.Done(); candidates, errs[1] = o.store.Candidates(ctx, data.CandidateFilter{}) }()
-	go func() { defer wg.Done(); utplasseringer, errs[2] = o.store.Utplasseringer(ctx, data.UtplasseringFilter{}) }()
+	go func() {
+		defer wg.Done()
+		utplasseringer, errs[2] = o.store.Utplasseringer(ctx, data.UtplasseringFilter{})
+	}()
 	go func() { defer wg.Done(); terms, errs[3] = o.store.SkillTerms(ctx) }()
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
