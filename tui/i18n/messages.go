@@ -351,4 +351,20 @@ var messages = map[string]message{
 	"enum.leder":               {"leder", "team lead"},
 	"enum.aktivitetsplikt":     {"aktivitetsplikt", "activity duty"},
 	"enum.introprogram":        {"introprogram", "introduction"},
+
+	// The SSH server.
+	"server.no_key":          {"bare innlogging med SSH-nøkkel er tillatt", "only SSH key login is allowed"},
+	"server.unknown_key":     {"nøkkelen tilhører ingen aktiv bruker", "the key belongs to no active user"},
+	"server.no_pty":          {"arbeidsboks trenger en terminal: koble til med ssh -t", "arbeidsboks needs a terminal: connect with ssh -t"},
+	"server.full":            {"serveren har nådd største antall økter; prøv igjen om litt", "the server has reached its maximum number of sessions; try again shortly"},
+	"server.location":        {"server", "server"},
+	"server.goodbye":         {"arbeidsboks-serveren stopper. Ha det!", "The arbeidsboks server is stopping. Goodbye!"},
+	"server.crashed":         {"Økten stoppet på grunn av en feil i arbeidsboks; den er logget. Koble til igjen.", "The session stopped because of an error in arbeidsboks; it has been logged. Connect again."},
+	"cli.serve.short":        {"Kjør SSH-serveren for kontoret", "Run the office's SSH server"},
+	"cli.serve.listening":    {"arbeidsboks lytter på %s (vertsnøkkel %s)", "arbeidsboks listens on %s (host key %s)"},
+	"flag.listen":            {"adresse å lytte på", "address to listen on"},
+	"flag.host_key":          {"vertsnøkkelen (lages første gang; ellers i datamappen)", "the host key (created on first start; else in the data directory)"},
+	"flag.idle_timeout":      {"lukk økter uten tastetrykk så lenge", "close sessions without a keystroke this long"},
+	"flag.max_sessions":      {"største antall samtidige økter (0: ingen grense)", "most sessions at once (0: no limit)"},
+	"flag.max_auth_failures": {"mislykkede innlogginger per adresse i minuttet før den bremses", "failed logins per address a minute before it is slowed"},
 }
