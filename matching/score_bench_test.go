@@ -1,0 +1,63 @@
+package matching
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// office makes a deterministic office of n candidates and m placements
+// with realistic variety: skills from a few work areas, split Norwegian
+// levels, weekday schedules of several shapes.
+func office(n, m int) *Index {
+	rng := rand.New(rand.NewPCG(uint64(n), uint64(m)))
+	terms := []string{"matlaging", "kokk", "oppvask", "kjøkken", "varemottak", "plukk", "truckførerbevis", "renhold", "gulvvask", "hms", "kundeservice", "kasse", "stell", "sveising", "excel"}
+	pick := func(k int) []string {
+		out := make([]string, 0, k)
+		for range k {
+			out = append(out, terms[rng.IntN(len(terms))])
+		}
+		return out
+	}
+	schedules := []Schedule{
+		MustParseSchedule("man-fre 08:00-15:30"), MustParseSchedule("man-fre 08:00-12:00"),
+		MustParseSchedule("man,ons,fre 09:00-14:00"), MustParseSchedule("tir-lør 10:00-18:00"),
+		MustParseSchedule("man-fre 16:00-22:00"), MustParseSchedule("man-tor 07:00-13:00"),
+	}
+	cands := make([]Candidate, n)
+	for i := range cands {
+		cands[i] = Candidate{Ref: fmt.Sprintf("K-%06d", i), Norwegian: Norwegian{Level(1 + rng.IntN(5)), Level(1 + rng.IntN(5))},
+			Skills: pick(1 + rng.IntN(4)), Goals: pick(1 + rng.IntN(2)), Availability: schedules[rng.IntN(len(schedules))],
+			TargetHours: float64(rng.IntN(2)) * 37.5, PoliceCert: rng.IntN(4) == 0, Languages: []string{"arabisk", "somali", "polsk"}[rng.IntN(3):]}
+	}
+	places := make([]Placement, m)
+	for i := range places {
+		places[i] = Placement{Ref: fmt.Sprintf("P-%05d", i), Title: "Medarbeider", Active: true, FreeSeats: 1 + rng.IntN(10),
+			NorwegianMin: Norwegian{Level(rng.IntN(4)), Level(rng.IntN(3))}, SkillsRequired: pick(rng.IntN(2)),
+			SkillsTrained: pick(2 + rng.IntN(2)), Schedule: schedules[rng.IntN(len(schedules))],
+			RequiresPolice: rng.IntN(8) == 0, LanguagesValued: []string{"arabisk", "somali"}[rng.IntN(2):]}
+	}
+	return NewIndex(testTaxonomy, cands, places, Options{Today: "2026-11-23"})
+}
+
+// BenchmarkScorePairs scores every pair of a 2 000 × 2 000 office and keeps
+// each candidate's top 10 (pairs/s reported).
+func BenchmarkScorePairs(b *testing.B) {
+	ix := office(2000, 2000)
+	b.ResetTimer()
+	for b.Loop() {
+		ix.TopPairs(10)
+	}
+	b.ReportMetric(float64(2000*2000)*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mpairs/s")
+}
+
+// BenchmarkRankOneCandidate ranks 20 000 placements for one candidate, top 10.
+func BenchmarkRankOneCandidate(b *testing.B) {
+	ix := office(100, 20000)
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		ix.RankPlacements(i%100, 10, false)
+		i++
+	}
+}
