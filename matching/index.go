@@ -11,15 +11,23 @@ import (
 // AND-and-popcount over the week and some arithmetic. An Index is read-only
 // once built and safe for concurrent use.
 type Index struct {
-	weights    Weights
-	today      string
-	space      *termSpace
-	langs      map[string]int
-	words      int // uint64 words per term bitset
-	candidates []Candidate
-	placements []Placement
-	cands      []preCandidate
-	places     []prePlacement
+	weights Weights
+	// The weights as factors from hundredths to tenths of the total.
+	wSkills, wLanguage, wSchedule float64
+	today                         string
+	space                         *termSpace
+	langs                         map[string]int
+	words                         int // uint64 words per term bitset
+	candidates                    []Candidate
+	placements                    []Placement
+	cands                         []preCandidate
+	places                        []prePlacement
+	// The distinct terms, codes, schedules and language requirements of the
+	// placements (see densify).
+	terms    []preTerm
+	codes    []int
+	scheds   []Schedule
+	langReqs []langRequirement
 }
 
 // Options tune scoring.
@@ -55,25 +63,38 @@ type termSet struct {
 type preTerm struct{ id, parent, area int32 }
 
 type preCandidate struct {
-	skills, goals termSet
-	goalCodes     []int
-	langs         bitset
-	needs         uint8
-	unavailable   bool
-	hasGoals      bool
-	targetMinutes int
-	oral, written Level
+	// excluded holds the hard constraints the candidate fails whatever the
+	// placement (closed, placed, unavailable); holds the requirements met
+	// (exPolice, exLicense bits).
+	excluded, holds uint16
+	skills, goals   termSet
+	goalCodes       []int
+	langs           bitset
+	needs           uint8
+	unavailable     bool
+	hasGoals        bool
+	targetMinutes   int
+	oral, written   Level
 }
 
 type prePlacement struct {
-	required, trained []preTerm
-	codes             []int
-	valued            bitset
-	hasValued         bool
-	offers            uint8
-	minutes           int
-	minMinutes        int
-	titleWords        []string
+	// excluded holds exInactive; requires the exPolice and exLicense bits
+	// the placement asks for; hard marks a hard Norwegian minimum.
+	excluded, requires uint16
+	hard               bool
+	required, trained  []preTerm
+	// The same terms, schedule, language requirement and codes as dense
+	// numbers, for a candidate's view to look their likeness up by.
+	requiredAt, trainedAt []int32
+	codeAt                []int32
+	schedAt, langAt       int32
+	codes                 []int
+	valued                bitset
+	hasValued             bool
+	offers                uint8
+	minutes               int
+	minMinutes            int
+	titleWords            []string
 }
 
 var adaptationBits = map[string]uint8{"arbeidstid": 1, "fysisk": 2, "arbeidshverdagen": 4, "språk": 8}
@@ -97,6 +118,7 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 	}
 	ix := &Index{weights: opt.Weights, today: opt.Today, space: newTermSpace(tax), langs: map[string]int{},
 		candidates: candidates, placements: placements}
+	ix.wSkills, ix.wLanguage, ix.wSchedule = opt.Weights.factors()
 	// First number every term and language, so that the bitsets can be sized.
 	candTerms := make([][2][]int32, len(candidates))
 	for i, c := range candidates {
@@ -130,6 +152,8 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 		pc.unavailable = c.UnavailableTill != "" && opt.Today != "" && opt.Today < c.UnavailableTill
 		pc.targetMinutes = int(c.TargetHours*60 + 0.5)
 		pc.oral, pc.written = c.Norwegian.Oral, c.Norwegian.Written
+		pc.excluded = flag(c.Closed, exClosed) | flag(c.Placed, exPlaced) | flag(pc.unavailable, exUnavailable)
+		pc.holds = flag(c.PoliceCert, exPolice) | flag(c.DriversLicense, exLicense)
 	}
 	ix.places = make([]prePlacement, len(placements))
 	for i, p := range placements {
@@ -145,8 +169,23 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 		pp.offers = adaptationMask(p.AdaptationsOffered)
 		pp.minutes = p.Schedule.Minutes()
 		pp.minMinutes = int(p.MinHours*60 + 0.5)
+		pp.excluded = flag(!p.Active, exInactive)
+		pp.requires = flag(p.RequiresPolice, exPolice) | flag(p.RequiresLicense, exLicense)
+		pp.hard = p.NorwegianHard
 	}
+	ix.densify()
 	return ix
+}
+
+func flag(on bool, bit uint16) uint16 {
+	if on {
+		return bit
+	}
+	return 0
+}
+
+func (ix *Index) totalOf(skills, language, schedule int) int {
+	return int(ix.wSkills*float64(skills) + ix.wLanguage*float64(language) + ix.wSchedule*float64(schedule) + 0.5 + 1e-9)
 }
 
 // titleTerms are the words of a title that may name the work.

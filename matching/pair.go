@@ -7,124 +7,118 @@ import (
 
 // Score scores one pair in full, with its reasons.
 func (ix *Index) Score(c, p int) Result {
-	return ix.score(c, p, true)
+	v := ix.newView()
+	v.reset(c)
+	return ix.result(v, p, true)
 }
 
-// quick scores a pair without reasons: the ranking loop.
-func (ix *Index) quick(c, p int) (total int, excluded bool) {
-	r := ix.score(c, p, false)
-	return r.Total, r.Excluded
-}
+// The hard constraints, as bits in the order their reasons are given.
+const (
+	exInactive uint16 = 1 << iota
+	exClosed
+	exPlaced
+	exUnavailable
+	exPolice
+	exLicense
+	exNorwegianHard
+	exNoOverlap
+	exMinHours
+	exAdaptation
+)
 
-// score computes a pair's components, total and exclusion; with explain it
-// also says why. One code path serves both, so a ranking and its
-// explanation never disagree.
-func (ix *Index) score(ci, pi int, explain bool) Result {
-	c, p := &ix.candidates[ci], &ix.placements[pi]
-	pc, pp := &ix.cands[ci], &ix.places[pi]
-	r := Result{Candidate: ci, Placement: pi, TargetHours: c.TargetHours}
-	var why, info []Reason
-	exclude := func(code string, private bool, args ...string) {
-		r.Excluded = true
-		if explain {
-			why = append(why, Reason{Code: code, Args: args, Private: private})
-		}
+// evaluate scores the view's candidate against placement pi: the total in
+// tenths, the hard constraints that exclude the pair (bits), and the skills
+// component in hundredths. The ranking loop calls it for every pair, and
+// explanations start from the same call, so a ranking and its reasons never
+// disagree. Everything else a pair needs is looked up in the view.
+func (ix *Index) evaluate(v *view, pi int) (total int, excluded uint16, skills int) {
+	pc, pp := &ix.cands[v.ci], &ix.places[pi]
+	excluded = pc.excluded | pp.excluded | pp.requires&^pc.holds
+	lang := v.language(pp.langAt)
+	if pp.hard && (lang.oral < 1 || lang.written < 1) {
+		excluded |= exNorwegianHard
 	}
-
-	if !p.Active {
-		exclude(ReasonPlacementInactive, false)
-	}
-	if c.Closed {
-		exclude(ReasonCandidateClosed, false)
-	}
-	if c.Placed {
-		exclude(ReasonCandidatePlaced, false)
-	}
-	if pc.unavailable {
-		exclude(ReasonUnavailable, true, c.UnavailableTill)
-	}
-	if p.RequiresPolice && !c.PoliceCert {
-		exclude(ReasonPolice, true)
-	}
-	if p.RequiresLicense && !c.DriversLicense {
-		exclude(ReasonLicense, true)
-	}
-
-	// Language.
-	oral, written := levelPart(pc.oral, p.NorwegianMin.Oral), levelPart(pc.written, p.NorwegianMin.Written)
-	norwegian := oralShare*oral + (1-oralShare)*written
-	language := norwegian
-	speaks := false
-	if pp.hasValued {
-		speaks = pc.langs.intersects(pp.valued)
-		language = (1 - valuedShare) * norwegian
-		if speaks {
-			language += valuedShare
-		}
-	}
-	if p.NorwegianHard && (oral < 1 || written < 1) {
-		exclude(ReasonNorwegianHard, false, c.Norwegian.String(), p.NorwegianMin.String())
-	}
-
-	// Schedule.
-	overlap := OverlapMinutes(c.Availability, p.Schedule)
-	r.HoursWeek = float64(overlap) / 60
-	schedule := 0.0
-	if pp.minutes > 0 {
-		schedule = float64(overlap) / float64(pp.minutes)
-	}
-	if pc.targetMinutes > 0 {
-		schedule = (1-targetShare)*schedule + targetShare*min(1, float64(overlap)/float64(pc.targetMinutes))
-	}
+	overlap, schedule := v.scheduleOf(pp.schedAt)
 	// No hour in common is below any minimum: the person could not work
 	// there at all.
 	switch {
 	case overlap == 0:
-		exclude(ReasonNoOverlap, false)
-	case pp.minMinutes > 0 && overlap < pp.minMinutes:
-		exclude(ReasonMinHours, false, hoursText(overlap), hoursText(pp.minMinutes))
+		excluded |= exNoOverlap
+	case overlap < pp.minMinutes:
+		excluded |= exMinHours
 	}
-	if missing := pc.needs &^ pp.offers; missing != 0 {
-		exclude(ReasonAdaptation, false, adaptationNames(missing)...)
+	if pc.needs&^pp.offers != 0 {
+		excluded |= exAdaptation
 	}
 
-	// Skills.
 	required := 1.0
-	if len(pp.required) > 0 {
+	if len(pp.requiredAt) > 0 {
 		sum := 0.0
-		for _, t := range pp.required {
-			credit, _ := pc.skills.credit(t)
-			sum += credit
+		for _, d := range pp.requiredAt {
+			skill, _ := v.term(d)
+			sum += creditOf[skill]
 		}
-		required = sum / float64(len(pp.required))
+		required = sum / float64(len(pp.requiredAt))
 	}
-	goal, experience := 0.0, 0.0
-	for _, t := range pp.trained {
-		g, _ := pc.goals.credit(t)
-		e, _ := pc.skills.credit(t)
-		goal, experience = max(goal, g), max(experience, e)
+	var goalLevel, skillLevel uint8
+	for _, d := range pp.trainedAt {
+		skill, goal := v.term(d)
+		goalLevel, skillLevel = max(goalLevel, goal), max(skillLevel, skill)
 	}
-	for _, a := range pc.goalCodes {
-		for _, b := range pp.codes {
-			l, _ := codeLikeness(a, b)
-			goal = max(goal, l)
-		}
+	goal, experience := creditOf[goalLevel], creditOf[skillLevel]
+	for _, d := range pp.codeAt {
+		goal = max(goal, v.code(d))
 	}
-	skills := requiredShare*required + interestShare*max(goal, experienceShare*experience)
+	skills = hundredthsOf(requiredShare*required + interestShare*max(goal, experienceShare*experience))
+	return ix.totalOf(skills, lang.hundredths, schedule), excluded, skills
+}
 
-	r.Components = Components{Skills: round2(skills), Language: round2(language), Schedule: round2(schedule)}
-	r.Total = ix.weights.total(r.Components)
-	if explain {
-		info = ix.skillReasons(ci, pi, info)
-		info = append(info, languageReasons(c, p, oral, written, speaks)...)
-		info = append(info, Reason{Code: ReasonCovers, Args: []string{hoursText(overlap), hoursText(pp.minutes)}})
-		if pc.targetMinutes > 0 {
-			info = append(info, Reason{Code: ReasonTarget, Args: []string{hoursText(overlap), hoursText(pc.targetMinutes)}, Private: true})
+// result is a pair's evaluation as a Result; with explain, with reasons.
+func (ix *Index) result(v *view, pi int, explain bool) Result {
+	c, p := &ix.candidates[v.ci], &ix.placements[pi]
+	pc, pp := &ix.cands[v.ci], &ix.places[pi]
+	total, excluded, skills := ix.evaluate(v, pi)
+	overlap, schedule := v.scheduleOf(pp.schedAt)
+	lang := v.language(pp.langAt)
+	r := Result{Candidate: v.ci, Placement: pi, Total: total, Excluded: excluded != 0,
+		Components: Components{Skills: float64(skills) / 100, Language: float64(lang.hundredths) / 100, Schedule: float64(schedule) / 100},
+		HoursWeek:  float64(overlap) / 60, TargetHours: c.TargetHours}
+	if !explain {
+		return r
+	}
+	for _, x := range []struct {
+		bit     uint16
+		code    string
+		private bool
+		args    func() []string
+	}{
+		{exInactive, ReasonPlacementInactive, false, nil},
+		{exClosed, ReasonCandidateClosed, false, nil},
+		{exPlaced, ReasonCandidatePlaced, false, nil},
+		{exUnavailable, ReasonUnavailable, true, func() []string { return []string{c.UnavailableTill} }},
+		{exPolice, ReasonPolice, true, nil},
+		{exLicense, ReasonLicense, true, nil},
+		{exNorwegianHard, ReasonNorwegianHard, false, func() []string { return []string{c.Norwegian.String(), p.NorwegianMin.String()} }},
+		{exNoOverlap, ReasonNoOverlap, false, nil},
+		{exMinHours, ReasonMinHours, false, func() []string { return []string{hoursText(overlap), hoursText(pp.minMinutes)} }},
+		{exAdaptation, ReasonAdaptation, false, func() []string { return adaptationNames(pc.needs &^ pp.offers) }},
+	} {
+		if excluded&x.bit != 0 {
+			reason := Reason{Code: x.code, Private: x.private}
+			if x.args != nil {
+				reason.Args = x.args()
+			}
+			r.Reasons = append(r.Reasons, reason)
 		}
-		if p.FreeSeats <= 0 && p.Active {
-			info = append(info, Reason{Code: ReasonFull})
-		}
-		r.Reasons = append(why, info...)
+	}
+	r.Reasons = ix.skillReasons(v.ci, pi, r.Reasons)
+	r.Reasons = append(r.Reasons, languageReasons(c, p, lang.oral, lang.written, lang.speaks)...)
+	r.Reasons = append(r.Reasons, Reason{Code: ReasonCovers, Args: []string{hoursText(overlap), hoursText(pp.minutes)}})
+	if pc.targetMinutes > 0 {
+		r.Reasons = append(r.Reasons, Reason{Code: ReasonTarget, Args: []string{hoursText(overlap), hoursText(pc.targetMinutes)}, Private: true})
+	}
+	if p.FreeSeats <= 0 && p.Active {
+		r.Reasons = append(r.Reasons, Reason{Code: ReasonFull})
 	}
 	return r
 }

@@ -26,59 +26,105 @@ type ranked struct {
 // ones (top <= 0: all), and, when withExcluded is set, the excluded ones
 // (at most top of them too).
 func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
+	v := ix.newView()
+	v.reset(c)
 	all := make([]ranked, len(ix.placements))
 	for p := range ix.placements {
-		total, excluded := ix.quick(c, p)
-		all[p] = ranked{p, total, excluded}
+		total, excluded, _ := ix.evaluate(v, p)
+		all[p] = ranked{p, total, excluded != 0}
 	}
 	return ix.finish(all, top, withExcluded, func(i int) string { return ix.placements[i].Ref },
-		func(i int) Result { return ix.Score(c, i) })
+		func(i int) Result { return ix.result(v, i, true) })
 }
 
 // RankCandidates ranks the candidates for placement p.
 func (ix *Index) RankCandidates(p, top int, withExcluded bool) Ranking {
+	v := ix.newView()
 	all := make([]ranked, len(ix.candidates))
 	for c := range ix.candidates {
-		total, excluded := ix.quick(c, p)
-		all[c] = ranked{c, total, excluded}
+		v.reset(c)
+		total, excluded, _ := ix.evaluate(v, p)
+		all[c] = ranked{c, total, excluded != 0}
 	}
 	return ix.finish(all, top, withExcluded, func(i int) string { return ix.candidates[i].Ref },
 		func(i int) Result { return ix.Score(i, p) })
 }
 
 func (ix *Index) finish(all []ranked, top int, withExcluded bool, ref func(int) string, full func(int) Result) Ranking {
-	order := func(a, b ranked) int {
+	better := func(a, b ranked) bool {
 		if a.total != b.total {
-			return cmp.Compare(b.total, a.total)
+			return a.total > b.total
 		}
-		return cmp.Compare(ref(a.index), ref(b.index))
+		return ref(a.index) < ref(b.index)
 	}
-	var included, excluded []ranked
+	// Split in place: the included rows move to the front of all.
+	var excluded []ranked
+	included := all[:0]
 	for _, r := range all {
-		if r.excluded {
-			excluded = append(excluded, r)
-		} else {
+		if !r.excluded {
 			included = append(included, r)
+		} else if withExcluded {
+			excluded = append(excluded, r)
 		}
 	}
-	slices.SortFunc(included, order)
 	out := Ranking{IncludedTotal: len(included)}
-	if top > 0 && len(included) > top {
-		included = included[:top]
-	}
-	for _, r := range included {
+	for _, r := range best(included, top, better) {
 		out.Included = append(out.Included, full(r.index))
 	}
-	if withExcluded {
-		slices.SortFunc(excluded, order)
-		if top > 0 && len(excluded) > top {
-			excluded = excluded[:top]
-		}
-		for _, r := range excluded {
-			out.Excluded = append(out.Excluded, full(r.index))
-		}
+	for _, r := range best(excluded, top, better) {
+		out.Excluded = append(out.Excluded, full(r.index))
 	}
 	return out
+}
+
+// best orders the rows best first and keeps the first top of them (top <=
+// 0: all). Only the rows kept are sorted: a bounded heap picks them first.
+func best(rows []ranked, top int, better func(a, b ranked) bool) []ranked {
+	order := func(a, b ranked) int {
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
+	}
+	if top <= 0 || len(rows) <= top {
+		slices.SortFunc(rows, order)
+		return rows
+	}
+	heap := make([]ranked, 0, top) // the worst kept row on top
+	down := func(i int) {
+		for {
+			l, r, worst := 2*i+1, 2*i+2, i
+			if l < len(heap) && better(heap[worst], heap[l]) {
+				worst = l
+			}
+			if r < len(heap) && better(heap[worst], heap[r]) {
+				worst = r
+			}
+			if worst == i {
+				return
+			}
+			heap[i], heap[worst] = heap[worst], heap[i]
+			i = worst
+		}
+	}
+	for _, r := range rows {
+		if len(heap) < top {
+			heap = append(heap, r)
+			for i := len(heap) - 1; i > 0 && better(heap[(i-1)/2], heap[i]); i = (i - 1) / 2 {
+				heap[i], heap[(i-1)/2] = heap[(i-1)/2], heap[i]
+			}
+			continue
+		}
+		if better(r, heap[0]) {
+			heap[0] = r
+			down(0)
+		}
+	}
+	slices.SortFunc(heap, order)
+	return heap
 }
 
 // Candidates and Placements give the indexed values back.
@@ -99,14 +145,16 @@ func (ix *Index) TopPairs(k int) []Pair {
 		go func() {
 			defer wg.Done()
 			var heap []Pair
+			v := ix.newView()
 			for c := w; c < len(ix.candidates); c += workers {
 				heap = heap[:0]
+				v.reset(c)
 				for p := range ix.placements {
 					if ix.placements[p].FreeSeats <= 0 {
 						continue
 					}
-					total, excluded := ix.quick(c, p)
-					if excluded || total <= 0 {
+					total, excluded, _ := ix.evaluate(v, p)
+					if excluded != 0 || total <= 0 {
 						continue
 					}
 					heap = pushTop(heap, Pair{Candidate: int32(c), Placement: int32(p), Score: int32(total)}, k)

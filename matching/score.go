@@ -153,14 +153,26 @@ const (
 	tenthsPerPercent = 10
 )
 
-// round2 rounds a component to hundredths.
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// hundredthsOf rounds a component 0–1 to whole hundredths.
+func hundredthsOf(x float64) int { return int(math.Round(x * 100)) }
 
 // total is 100 × Σ wᵢ·cᵢ / Σ wᵢ in tenths, rounded half up.
 func (w Weights) total(c Components) int {
+	return w.totalOf(hundredthsOf(c.Skills), hundredthsOf(c.Language), hundredthsOf(c.Schedule))
+}
+
+// totalOf is total from components in hundredths. Hundredths are whole
+// numbers, so the sum is exact but for the weights' own fractions; the tiny
+// margin keeps 857.5 from rounding down.
+func (w Weights) totalOf(skills, language, schedule int) int {
+	s, l, t := w.factors()
+	return int(s*float64(skills) + l*float64(language) + t*float64(schedule) + 0.5 + 1e-9)
+}
+
+// factors turn components in hundredths into tenths of the total.
+func (w Weights) factors() (skills, language, schedule float64) {
 	sum := w.Skills + w.Language + w.Schedule
-	x := (w.Skills*c.Skills + w.Language*c.Language + w.Schedule*c.Schedule) / sum
-	return int(math.Floor(x*percent*tenthsPerPercent + 0.5 + 1e-9))
+	return w.Skills / sum * tenthsPerPercent, w.Language / sum * tenthsPerPercent, w.Schedule / sum * tenthsPerPercent
 }
 
 func hoursText(minutes int) string {
