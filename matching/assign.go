@@ -52,7 +52,8 @@ type Allocation struct {
 // allocations it returns the one NewAssigner(p).Solve describes.
 //
 // Assign panics on a malformed problem (see Validate); check input that
-// does not come from trusted code first.
+// does not come from trusted code first. To explain the allocation, or to
+// re-solve after pins, use an Assigner instead.
 func Assign(p AssignProblem) Allocation {
 	return NewAssigner(p).Solve()
 }

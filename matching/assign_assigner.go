@@ -20,7 +20,7 @@ var (
 // Solve after any sequence of changes returns an optimal allocation of the
 // problem as changed. Its total is the same as a fresh solve's; where
 // several allocations are optimal, a warm start may keep a different one of
-// them (the one closest to where it started). An Assigner is not safe for
+// them than a fresh solve would pick. An Assigner is not safe for
 // concurrent use.
 type Assigner struct {
 	f       *flow

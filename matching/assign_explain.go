@@ -8,9 +8,11 @@ import (
 )
 
 // Explanation says why a candidate got what they got in the allocation the
-// Assigner's last Solve returned.
+// Assigner's last Solve returned. Explanations come from an Assigner, which
+// keeps the flow and its dual prices; an Allocation alone does not carry
+// enough to explain with.
 type Explanation struct {
-	Candidate int32
+	Candidate int32 // the caller's index
 	Placement int32 // -1 when unassigned
 	Score     int32 // of the pair given, 0 when unassigned
 	Pinned    bool  // the team pinned the pair; it was not the solver's choice
@@ -29,6 +31,7 @@ type Explanation struct {
 	// PointsNeeded is how many tenths more the candidate's score for
 	// Alternative would have to be for every optimal allocation to give it
 	// to them: one more than what the total loses when the pair is forced.
+	// It may go past what the score scale allows; then no score wins it.
 	PointsNeeded int32
 }
 
