@@ -360,6 +360,7 @@ const (
 	EntityUser         = "user"
 	EntityTaxonomy     = "taxonomy"
 	EntityEmployer     = "employer"
+	EntityMeeting      = "meeting"
 )
 
 // Change is one committed change as the feed announces it: what kind of

@@ -57,12 +57,14 @@ type Reader interface {
 	SkillTerms(ctx context.Context) ([]SkillTerm, error)
 	// Audit lists audit entries, newest first; team leads only.
 	Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
+	Meetings
 }
 
 // Tx is a unit of work: reads see its own writes, and everything in it is
 // committed together (with its audit entries and changes) or not at all.
 type Tx interface {
 	Reader
+	MeetingWrites
 
 	// SavePlacement creates the placement (ID 0) or updates it; an update
 	// whose Version is not the stored one fails with ErrStale. On success

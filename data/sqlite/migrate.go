@@ -48,8 +48,9 @@ func migrations() ([]migration, error) {
 
 // migrate applies the migrations the file lacks, all in one IMMEDIATE
 // transaction, so that two processes opening a new file at once cannot both
-// apply them, and a failure leaves the file as it was. A file migrated by a
-// newer program is refused.
+// apply them, and a failure leaves the file as it was. A file with a
+// migration this program does not know was made by a newer program, and is
+// refused.
 //
 // A small runner rather than a migration library: the libraries apply each
 // file in its own transaction after reading the version outside one, which
@@ -69,15 +70,33 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`); err != nil {
 		return err
 	}
-	var current int
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+	applied := map[int]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
 		return err
 	}
-	if current > latest {
-		return fmt.Errorf("%w: the file has schema version %d, this program knows up to %d", data.ErrSchema, current, latest)
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return err
+		}
+		applied[v] = true
 	}
+	rows.Close()
+	known := map[int]bool{}
 	for _, m := range all {
-		if m.version <= current {
+		known[m.version] = true
+	}
+	for v := range applied {
+		if !known[v] {
+			return fmt.Errorf("%w: the file has schema version %d, this program knows up to %d", data.ErrSchema, v, latest)
+		}
+	}
+	// Every migration the file lacks, in order; a lower number that
+	// arrived later is applied too.
+	for _, m := range all {
+		if applied[m.version] {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
