@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -19,6 +20,8 @@ type AssignOptions struct {
 	// TopK is how many of each candidate's best placements the solver
 	// considers (0: every pair up to a few million, else 20).
 	TopK int
+	// Only, when set, limits the candidates to these (a meeting's queue).
+	Only []int64
 }
 
 // denseLimit is the most pairs an assignment considers in full; above it
@@ -91,7 +94,7 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 	for _, c := range m.Candidates {
 		_, holds := m.SeatHolders[c.ID]
 		_, revise := revisable[c.ID]
-		if (!holds || revise) && eligibleStatus(*c, opt.Today) {
+		if (!holds || revise) && eligibleStatus(*c, opt.Today) && (opt.Only == nil || slices.Contains(opt.Only, c.ID)) {
 			eligible = append(eligible, c)
 			mcands = append(mcands, MatchCandidate(*c, Utplassering{}))
 		}

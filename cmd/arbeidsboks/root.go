@@ -53,7 +53,7 @@ func (a *app) rootCommand() *cobra.Command {
 		return &usageError{command: cmd.CommandPath(), msg: err.Error()}
 	})
 	root.AddCommand(a.importCommand(), a.exportCommand(), a.demoCommand(), a.backupCommand(), a.usersCommand(),
-		a.matchCommand(), a.assignCommand(), a.serveCommand())
+		a.matchCommand(), a.assignCommand(), a.serveCommand(), a.meetingCommand())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

@@ -90,7 +90,7 @@ func DescribeError(c *i18n.Catalogue, err error) []string {
 		{data.ErrNoSeat, "error.no_seat"}, {data.ErrInactive, "error.inactive"},
 		{data.ErrHasSeat, "error.has_seat"}, {data.ErrCandidateClosed, "error.candidate_closed"},
 		{data.ErrSchema, "error.schema"}, {data.ErrNotFound, "error.not_found"},
-		{data.ErrExists, "error.exists"},
+		{data.ErrExists, "error.exists"}, {data.ErrNotChair, "error.not_chair"},
 	} {
 		if errors.Is(err, known.err) {
 			return []string{subject(err, known.err) + c.T(known.key)}
