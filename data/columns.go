@@ -315,8 +315,17 @@ func SetPlacementField(p *Placement, name, text string) *FieldError {
 	return setField(placementColumns, p, name, text)
 }
 
-// SetCandidateField sets one field of a candidate from text.
+// SetCandidateField sets one field of a candidate from text. Besides the
+// file's columns it takes the fields only forms keep: phone, email and
+// adaptation_detail.
 func SetCandidateField(c *Candidate, name, text string) *FieldError {
+	if set, ok := candidateFormFields[name]; ok {
+		if p := set(c, text); p != nil {
+			p.Column, p.Value = name, text
+			return p
+		}
+		return nil
+	}
 	return setField(candidateColumns, c, name, text)
 }
 

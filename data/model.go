@@ -196,6 +196,9 @@ type Candidate struct {
 	Phone            string
 	Email            string
 	AdaptationDetail string
+	// Erased is set once the person's data was erased: the record is an
+	// anonymous stub that keeps counts right.
+	Erased bool
 	// Restricted is set when the reader's role may not see the whole record:
 	// the personal fields above the matching ones are then left empty.
 	Restricted       bool
@@ -216,7 +219,7 @@ func ShapeCandidate(role Role, c Candidate) Candidate {
 		ID: c.ID, Office: c.Office, Ref: c.Ref, Name: c.Name, Programme: c.Programme,
 		District: c.District, Norwegian: c.Norwegian, Skills: c.Skills, Goals: c.Goals,
 		Availability: c.Availability, AdaptationNeeds: c.AdaptationNeeds, Status: c.Status,
-		GoalOccupations: c.GoalOccupations, Restricted: true, Version: c.Version,
+		GoalOccupations: c.GoalOccupations, Erased: c.Erased, Restricted: true, Version: c.Version,
 		Created: c.Created, Updated: c.Updated,
 	}
 }

@@ -85,6 +85,17 @@ type Tx interface {
 	DeactivateUser(ctx context.Context, name string) error
 	// ReplaceSkillTerms sets the whole skills taxonomy.
 	ReplaceSkillTerms(ctx context.Context, terms []SkillTerm) error
+	// EraseCandidate removes a person's data (team leads only): name,
+	// contact details, notes, the free-text adaptation detail, the lists
+	// that describe them (languages, skills, goals, availability) and the
+	// notes on their utplasseringer and the meeting comments about them;
+	// the ref is replaced by an anonymous
+	// one, and the values of every audit entry about them are cleared. The
+	// record stays as an anonymous stub (programme, status, dates,
+	// utplasseringer) so that counts hold. The erasure is audited without
+	// personal data, and the store makes sure the text does not linger in
+	// its files.
+	EraseCandidate(ctx context.Context, id int64) error
 	// Reset deletes every placement, candidate, employer and utplassering
 	// (users, taxonomy and the audit log stay); team leads only.
 	Reset(ctx context.Context) error

@@ -64,7 +64,7 @@ const candidateSelect = `SELECT id, office, ref, name, programme, specialist, di
 	norwegian_written, other_languages, skills, goals, availability, target_hours_week,
 	has_police_certificate, has_drivers_license, adaptation_needs, sector_preference, notes,
 	status, unavailable_until, registered, goal_occupations, phone, email, adaptation_detail,
-	version, created, updated FROM candidates`
+	erased, version, created, updated FROM candidates`
 
 func scanCandidate(row interface{ Scan(...any) error }, s *scanner) (data.Candidate, error) {
 	var c data.Candidate
@@ -75,7 +75,7 @@ func scanCandidate(row interface{ Scan(...any) error }, s *scanner) (data.Candid
 		&oral, &written, &languages, &skills, &goals, &availability, &target,
 		&c.HasPoliceCertificate, &c.HasDriversLicense, &adaptations, &sectors, &c.Notes,
 		&c.Status, &c.UnavailableUntil, &c.Registered, &occupations, &c.Phone, &c.Email,
-		&c.AdaptationDetail, &c.Version, &created, &updated)
+		&c.AdaptationDetail, &c.Erased, &c.Version, &created, &updated)
 	if err != nil {
 		return c, err
 	}

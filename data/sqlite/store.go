@@ -43,6 +43,13 @@ func (s *store) WithTx(ctx context.Context, fn func(data.Tx) error) error {
 	if t.changes > 0 {
 		s.db.feed.committed()
 	}
+	if t.erased {
+		// Deleted pages are overwritten (secure_delete); moving the log into
+		// the file and truncating it leaves no copy of the erased text.
+		if err := s.db.Checkpoint(ctx); err != nil {
+			return fmt.Errorf("erased, but the log still holds the old text: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -120,6 +127,9 @@ type tx struct {
 	reader
 	now     time.Time
 	changes int
+	// erased is set when a person's data was erased: the commit is followed
+	// by a checkpoint.
+	erased bool
 }
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
