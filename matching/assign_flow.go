@@ -38,7 +38,7 @@ type flow struct {
 	g       *graph
 	col     []colState
 	row     []rowState
-	hbase   []int32  // the seats of placement j are holders[hbase[j]:hbase[j+1]]
+	hbase   []int32  // placement j's holder slots are holders[hbase[j]:hbase[j+1]]
 	holders []holder // the first col[j].hold of them are taken
 	pos     []int32  // a candidate's index among its placement's holders or in bypass
 	bypass  []int32  // candidates on the bypass
@@ -98,9 +98,15 @@ func newFlow(g *graph) *flow {
 		hbase: make([]int32, m+1),
 		pos:   make([]int32, n),
 	}
+	// A placement holds no more candidates than have a pair with it, which
+	// bounds its holder slots however many seats it has.
+	pairs := make([]int32, m)
+	for _, e := range g.edges {
+		pairs[e.col()]++
+	}
 	for j := range m {
 		f.col[j].cap = g.seats[j]
-		f.hbase[j+1] = f.hbase[j] + g.seats[j]
+		f.hbase[j+1] = f.hbase[j] + min(g.seats[j], pairs[j])
 	}
 	f.holders = make([]holder, f.hbase[m])
 	for r := range n {

@@ -166,10 +166,11 @@ func (f *flow) reachSink(d, via int32) {
 	s.q.push(sink, d)
 }
 
-// expandCol scans the arcs out of a settled placement: to the sink while it
-// has room, and back to each candidate holding one of its seats.
+// expandCol scans the arcs out of a settled placement back to each
+// candidate holding one of its seats. (Its arc to the sink, if it has room,
+// was offered when it was reached.)
 func (f *flow) expandCol(j, d int32) {
-	c := f.col[j] // its arc to the sink was offered when j was reached
+	c := f.col[j]
 	base := d + c.pot
 	hs := f.holders[f.hbase[j] : f.hbase[j]+c.hold]
 	// Two passes: the first only loads what the holders' candidates will

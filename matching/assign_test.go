@@ -155,6 +155,8 @@ func TestAssign_EdgeCases(t *testing.T) {
 			Pairs: []Pair{{0, 0, 400}, {1, 0, 700}}}, []int32{0, 0}},
 		{"the sum beats the single best pair", AssignProblem{Candidates: 2, Seats: []int32{1, 1},
 			Pairs: []Pair{{0, 0, 900}, {0, 1, 800}, {1, 0, 850}}}, []int32{1, 0}},
+		{"seats far beyond the candidates cost no memory", AssignProblem{Candidates: 2, Seats: []int32{2e9, 2e9},
+			Pairs: []Pair{{0, 0, 5}, {1, 0, 6}, {1, 1, 7}}}, []int32{0, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
