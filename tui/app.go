@@ -10,6 +10,7 @@ import (
 	"arbeidsboks/tui/candidates"
 	"arbeidsboks/tui/common"
 	"arbeidsboks/tui/match"
+	"arbeidsboks/tui/meeting"
 	"arbeidsboks/tui/pipeline"
 	"arbeidsboks/tui/placements"
 
@@ -25,12 +26,13 @@ const (
 	MinHeight = 15
 )
 
-// Tab positions, as the number keys choose them.
+// Tab positions in the order they are shown.
 const (
 	tabPlacements = iota
 	tabCandidates
 	tabMatch
 	tabPipeline
+	tabMeeting
 )
 
 // Model is the root model of one session.
@@ -43,12 +45,15 @@ type Model struct {
 	candidates *candidates.Model
 	match      *match.Model
 	pipeline   *pipeline.Model
+	meeting    *meeting.Model
 	screens    []common.Screen
-	active     int
-	status     common.StatusMsg
-	width      int
-	height     int
-	watch      <-chan *live.Snapshot
+	// digits are the number keys that choose each screen ("1"–"7", "0").
+	digits []string
+	active int
+	status common.StatusMsg
+	width  int
+	height int
+	watch  <-chan *live.Snapshot
 }
 
 // New builds the root model for a session.
@@ -63,7 +68,9 @@ func New(c *common.Common) *Model {
 	m.candidates = candidates.New(c)
 	m.match = match.New(c)
 	m.pipeline = pipeline.New(c)
-	m.screens = []common.Screen{m.placements, m.candidates, m.match, m.pipeline}
+	m.meeting = meeting.New(c)
+	m.screens = []common.Screen{m.placements, m.candidates, m.match, m.pipeline, m.meeting}
+	m.digits = []string{"1", "2", "3", "4", "5"}
 	m.watch = c.Office.Watch(c.Ctx)
 	return m
 }
@@ -175,9 +182,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.active = (m.active + len(m.screens) - 1) % len(m.screens)
 		return nil
 	}
-	if s := msg.String(); len(s) == 1 && s[0] >= '1' && int(s[0]-'1') < len(m.screens) {
-		m.active = int(s[0] - '1')
-		return nil
+	for i, d := range m.digits {
+		if msg.String() == d {
+			m.active = i
+			return nil
+		}
 	}
 	_, cmd := screen.Update(msg)
 	return cmd
@@ -224,7 +233,7 @@ func (m *Model) header() string {
 func (m *Model) tabs() string {
 	var parts []string
 	for i, s := range m.screens {
-		label := string(rune('1'+i)) + " " + s.Title()
+		label := m.digits[i] + " " + s.Title()
 		if i == m.active {
 			parts = append(parts, m.c.Styles.ActiveTab.Render(label))
 		} else {
@@ -250,5 +259,5 @@ func (m *Model) helpLine() string {
 	if m.screens[m.active].Capturing() {
 		bindings = m.screens[m.active].ShortHelp()
 	}
-	return m.help.ShortHelpView(bindings)
+	return common.Fit(m.help.ShortHelpView(bindings), m.width)
 }

@@ -34,7 +34,9 @@ type office struct {
 	ctx   context.Context
 }
 
-func newOffice(t *testing.T) *office {
+func newOffice(t *testing.T) *office { return newOfficeOf(t, 20, 40) }
+
+func newOfficeOf(t *testing.T, placements, candidates int) *office {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -44,7 +46,7 @@ func newOffice(t *testing.T) *office {
 	}
 	t.Cleanup(func() { db.Close() })
 	store := db.As(data.LocalLead())
-	if _, err := demo.Generate(ctx, store, demo.Options{Seed: 3, Placements: 20, Candidates: 40, Today: today}); err != nil {
+	if _, err := demo.Generate(ctx, store, demo.Options{Seed: 3, Placements: placements, Candidates: candidates, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	return &office{db: db, store: store, ctx: ctx}
@@ -108,6 +110,56 @@ func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
 		}
 		return true
 	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// screen keeps everything a test model has drawn, so that a test can wait
+// for text drawn since a mark it set before a keypress — frames repaint only
+// the lines that changed, and text drawn before a wait began is not lost.
+type screen struct {
+	t    *testing.T
+	tm   *teatest.TestModel
+	buf  bytes.Buffer
+	from int
+}
+
+func newScreen(t *testing.T, tm *teatest.TestModel) *screen { return &screen{t: t, tm: tm} }
+
+func (s *screen) pull() { _, _ = s.buf.ReadFrom(s.tm.Output()) }
+
+// mark starts a new stretch: waits look at what is drawn after it.
+func (s *screen) mark() {
+	s.pull()
+	s.from = s.buf.Len()
+}
+
+// wait waits until every text has been drawn since the mark.
+func (s *screen) wait(texts ...string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.pull()
+		plain := ansiSeq.ReplaceAll(s.buf.Bytes()[s.from:], nil)
+		missing := ""
+		for _, text := range texts {
+			if !bytes.Contains(plain, []byte(text)) {
+				missing = text
+				break
+			}
+		}
+		if missing == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%q was not drawn within 10 s; drawn since the mark:\n%s", missing, plain)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// keys marks, then types.
+func (s *screen) keys(ks ...string) {
+	s.mark()
+	keys(s.tm, ks...)
 }
 
 // finish quits and returns the final view.

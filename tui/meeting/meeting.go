@@ -573,6 +573,9 @@ func (m *Model) meetingView() string {
 		b.WriteString(st.Faint.Render(c.T("tui.meeting.no_placements")) + "\n")
 	}
 	if m.ranked.candidateID == it.CandidateID {
+		if len(m.ranked.results) > 0 {
+			b.WriteString(st.Label.Render(c.T("tui.meeting.best_for", it.CandidateRef)) + "\n")
+		}
 		for i, r := range m.ranked.results {
 			pl := m.ranked.m.Placements[r.Placement]
 			free := pl.FreeSeats()

@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"testing"
+
+	"arbeidsboks/data"
+	"arbeidsboks/matching"
+	"arbeidsboks/tui/i18n"
+
+	"github.com/charmbracelet/x/exp/teatest"
+)
+
+func lastMeeting(t *testing.T, o *office) data.Meeting {
+	t.Helper()
+	list, err := o.store.Meetings(o.ctx)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("meetings: %v %v", list, err)
+	}
+	m, err := o.store.Meeting(o.ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// proposableAt finds the first queue position from `from` whose candidate
+// has a placement with a free seat that matching does not exclude.
+func proposableAt(t *testing.T, o *office, m data.Meeting, from int) int {
+	t.Helper()
+	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := from; i < len(m.Items); i++ {
+		ci := mt.CandidateIndex(m.Items[i].CandidateRef)
+		for _, r := range mt.Index.RankPlacements(ci, 0, false).Included {
+			if mt.Placements[r.Placement].FreeSeats() > 0 {
+				return i
+			}
+		}
+	}
+	t.Fatal("no candidate in the queue has a placement to propose")
+	return -1
+}
+
+// moveTo presses n or p until the meeting is at position to.
+func moveTo(tm *teatest.TestModel, from, to int) {
+	for ; from < to; from++ {
+		keys(tm, "n")
+	}
+	for ; from > to; from-- {
+		keys(tm, "p")
+	}
+}
+
+func decisions(m data.Meeting) map[data.Decision]int {
+	out := map[data.Decision]int{}
+	for _, it := range m.Items {
+		if it.Decision != "" {
+			out[it.Decision]++
+		}
+	}
+	return out
+}
+
+func TestMeeting_RunUndoDeferAndAcceptTheAllocation(t *testing.T) {
+	o := newOfficeOf(t, 60, 60)
+	chair := data.Actor{Name: "kari", Role: data.RoleSpecialist, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5")
+	sc.wait("Ingen møter ennå")
+	sc.keys("n")
+	sc.wait("kandidat 1 av", "0 vedtak")
+	at := proposableAt(t, o, lastMeeting(t, o), 0)
+	moveTo(tm, 0, at)
+	sc.wait("Beste plasser med ledig plass for " + lastMeeting(t, o).Items[at].CandidateRef)
+
+	sc.keys("1") // propose the best placement
+	sc.wait("1 vedtak")
+	sc.keys("d") // defer the next one
+	sc.wait("2 vedtak")
+	sc.keys("u") // undo the deferral
+	sc.wait("Siste vedtak er angret", "1 vedtak")
+	if d := decisions(lastMeeting(t, o)); d[data.DecisionProposed] != 1 || d[data.DecisionDeferred] != 0 {
+		t.Fatalf("after undo: %v", d)
+	}
+
+	sc.keys("a") // the optimal allocation for the rest of the queue
+	sc.wait("Optimal fordeling: forslag til")
+	m := lastMeeting(t, o)
+	suggested := -1
+	for i, it := range m.Items {
+		if it.Decision == "" && it.SuggestedID != 0 {
+			suggested = i
+			break
+		}
+	}
+	if suggested < 0 {
+		t.Fatal("the allocation suggested nothing")
+	}
+	sc.mark()
+	moveTo(tm, m.Current, suggested)
+	sc.wait("enter godtar")
+	sc.keys("enter")
+	sc.wait("2 vedtak")
+	sc.keys("d")
+	sc.wait("3 vedtak")
+
+	m = lastMeeting(t, o)
+	d := decisions(m)
+	if d[data.DecisionProposed] != 2 || d[data.DecisionDeferred] != 1 {
+		t.Fatalf("decisions = %v", d)
+	}
+	accepted := m.Items[suggested]
+	if accepted.Decision != data.DecisionProposed || accepted.PlacementID == 0 || accepted.PlacementID != accepted.SuggestedID {
+		t.Fatalf("the accepted suggestion: %+v", accepted)
+	}
+	for _, it := range []data.MeetingItem{m.Items[at], accepted} {
+		u, err := o.store.Utplassering(o.ctx, it.UtplasseringID)
+		if err != nil || u.Status != data.StatusProposed || u.CreatedBy != "kari" {
+			t.Fatalf("utplassering of %s: %+v %v", it.CandidateRef, u, err)
+		}
+	}
+
+	sc.keys("q")
+	sc.wait("Avslutte møtet for alle?")
+	sc.keys("1")
+	sc.wait("## Vedtak", "Utsatt til neste møte")
+	finish(t, tm)
+	if lastMeeting(t, o).Status != data.MeetingEnded {
+		t.Fatal("the meeting did not end")
+	}
+}
+
+func TestMeeting_FollowerSeesTheChairAndCannotDecide(t *testing.T) {
+	o := newOffice(t)
+	kari := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	ola := data.Actor{Name: "ola", Role: data.RoleSpecialist, Office: data.DefaultOffice}
+	chairTM := start(t, o.session(t, kari, i18n.NB), 110, 40)
+	followerTM := start(t, o.session(t, ola, i18n.NB), 110, 40)
+	chair, follower := newScreen(t, chairTM), newScreen(t, followerTM)
+	chair.wait("Arbeidsboks")
+	follower.wait("Arbeidsboks")
+
+	chair.keys("5", "n")
+	chair.wait("kandidat 1 av")
+	follower.keys("5")
+	follower.wait("Inntaksmøte 2026")
+	follower.keys("enter")
+	follower.wait("Du følger kari", "kandidat 1 av")
+
+	// The chair decides; the follower's screen shows it without a keypress.
+	follower.mark()
+	chair.keys("s")
+	follower.wait("kandidat 2 av", "1 vedtak")
+
+	// The follower's keys cannot decide.
+	follower.keys("d")
+	follower.wait("Bare møtelederen (kari) bestemmer.")
+	if d := decisions(lastMeeting(t, o)); d[data.DecisionDeferred] != 0 {
+		t.Fatalf("a follower's key decided: %v", d)
+	}
+
+	// Hand-over: ola chairs, and kari follows.
+	chair.keys("o")
+	chair.wait("Gi møteledelsen til")
+	chair.keys("1")
+	chair.wait("Du følger ola")
+	follower.keys("d")
+	chair.wait("2 vedtak")
+	m := lastMeeting(t, o)
+	if m.Chair != "ola" || m.Items[1].Decision != data.DecisionDeferred || m.Items[1].DecidedBy != "ola" {
+		t.Fatalf("after hand-over: chair %s, item %+v", m.Chair, m.Items[1])
+	}
+	finish(t, chairTM)
+	finish(t, followerTM)
+}
