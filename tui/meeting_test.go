@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"arbeidsboks/data"
 	"arbeidsboks/matching"
+	"arbeidsboks/tui/common"
 	"arbeidsboks/tui/i18n"
 
 	"github.com/charmbracelet/x/exp/teatest"
@@ -176,4 +179,82 @@ func TestMeeting_FollowerSeesTheChairAndCannotDecide(t *testing.T) {
 	}
 	finish(t, chairTM)
 	finish(t, followerTM)
+}
+
+// A whole meeting of 50 candidates run by a script of keypresses, one or two
+// keys per decision: the optimal allocation once, then enter to accept each
+// suggestion and s or d for the rest. The minutes list every decision made.
+func TestMeeting_FiftyCandidatesByScript(t *testing.T) {
+	o := newOfficeOf(t, 60, 90)
+	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5", "n")
+	sc.wait("0 vedtak")
+	m := lastMeeting(t, o)
+	if len(m.Items) < 50 {
+		t.Fatalf("the demo queue holds %d candidates, want at least 50", len(m.Items))
+	}
+	// Trim the queue to 50 as a chair would, through the store.
+	for _, it := range m.Items[50:] {
+		if err := o.db.As(chair).WithTx(o.ctx, func(tx data.Tx) error { return tx.RemoveFromMeeting(o.ctx, it.ID) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc.keys("a")
+	sc.wait("Optimal fordeling: forslag til")
+	m = lastMeeting(t, o)
+	if len(m.Items) != 50 {
+		t.Fatalf("queue = %d", len(m.Items))
+	}
+	if m.Items[0].SuggestedID != 0 {
+		sc.wait("enter godtar") // the screen has the suggestions
+	}
+	keysPressed := 1
+	for i, it := range m.Items {
+		k := "s"
+		switch {
+		case it.SuggestedID != 0:
+			k = "enter"
+		case i%2 == 0:
+			k = "d"
+		}
+		sc.keys(k)
+		keysPressed++
+		sc.wait(fmt.Sprintf("%d vedtak", i+1))
+	}
+	if keysPressed > 2*50 {
+		t.Fatalf("%d keys for 50 decisions", keysPressed)
+	}
+	sc.keys("q")
+	sc.wait("Avslutte møtet for alle?")
+	sc.keys("1")
+	sc.wait("## Vedtak")
+	finish(t, tm)
+
+	m = lastMeeting(t, o)
+	minutes := common.Minutes(i18n.New(i18n.NB), m,
+		func(id int64) string { c, _ := o.store.Candidate(o.ctx, id); return c.Name },
+		func(id int64) string { p, _ := o.store.Placement(o.ctx, id); return p.Title + " · " + p.Employer })
+	rows := 0
+	for _, it := range m.Items {
+		if it.Decision == "" {
+			t.Fatalf("%s has no decision", it.CandidateRef)
+		}
+		want := "(" + it.CandidateRef + ") | " + string(it.Decision) + " |"
+		if it.Decision == data.DecisionProposed {
+			want += " "
+			if !strings.Contains(minutes, "("+it.PlacementRef+")") {
+				t.Errorf("the minutes lack the proposal %s → %s", it.CandidateRef, it.PlacementRef)
+			}
+		}
+		if !strings.Contains(minutes, want) {
+			t.Errorf("the minutes lack %q", want)
+		}
+		rows++
+	}
+	if got := strings.Count(minutes, "\n| ") - 1; got != rows {
+		t.Errorf("the minutes have %d decision rows, want %d:\n%s", got, rows, minutes)
+	}
 }
