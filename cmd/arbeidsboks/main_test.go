@@ -6,13 +6,19 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"arbeidsboks/data"
+	"arbeidsboks/data/sqlite"
+
 	"golang.org/x/crypto/ssh"
 )
+
+func sqliteOpen(path string) (*sqlite.DB, error) { return sqlite.Open(context.Background(), path) }
 
 // cli runs the program in-process with a private data directory.
 type cli struct {
@@ -294,5 +300,72 @@ func TestCLI_DemoAndBackup(t *testing.T) {
 	}
 	if code, _, _ := c.run("--db", db, "backup", copyPath); code != exitError {
 		t.Errorf("backup over an existing file: exit %d", code)
+	}
+}
+
+func TestCLI_MeetingListAndMinutes(t *testing.T) {
+	c := newCLI(t)
+	db := c.office()
+	if out := c.ok("--db", db, "meeting", "list"); !strings.Contains(out, "ingen møter") {
+		t.Errorf("no meetings: %s", out)
+	}
+	// A meeting held through the store, as the TUI would.
+	opened, err := sqliteOpen(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kari := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	ctx := context.Background()
+	s := opened.As(kari)
+	amina, _ := s.CandidateByRef(ctx, "K-01")
+	piotr, _ := s.CandidateByRef(ctx, "K-02")
+	kitchen, _ := s.PlacementByRef(ctx, "P-KJK-01")
+	var id int64
+	err = s.WithTx(ctx, func(tx data.Tx) error {
+		m, err := tx.StartMeeting(ctx, "Uke 48 | Alna", []int64{amina.ID, piotr.ID})
+		if err != nil {
+			return err
+		}
+		id = m.ID
+		if err := tx.Decide(ctx, m.Items[0].ID, data.DecisionProposed, kitchen.ID, 858); err != nil {
+			return err
+		}
+		if err := tx.CommentMeetingItem(ctx, m.Items[1].ID, "Vil heller jobbe\nmed lager"); err != nil {
+			return err
+		}
+		if err := tx.Decide(ctx, m.Items[1].ID, data.DecisionDeferred, 0, 0); err != nil {
+			return err
+		}
+		return tx.EndMeeting(ctx, m.ID)
+	})
+	opened.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ID        int64
+		Status    string
+		Decisions int
+	}
+	if err := json.Unmarshal([]byte(c.ok("--db", db, "meeting", "list", "--json")), &list); err != nil || len(list) != 1 ||
+		list[0].Status != "avsluttet" || list[0].Decisions != 2 {
+		t.Fatalf("meeting list: %+v %v", list, err)
+	}
+	file := c.path("referat.md")
+	c.ok("--db", db, "meeting", "export", fmt.Sprint(id), "--out", file)
+	minutes, _ := os.ReadFile(file)
+	for _, want := range []string{
+		"# Uke 48 \\| Alna",
+		"| 1 | Amina Hassan (K-01) | foreslått | Kjøkkenassistent · Kantina på Tøyen (P-KJK-01) | 85.8 | kari |",
+		"| 2 | Piotr Kowalski (K-02) | utsatt |",
+		"## Utsatt til neste møte\n\n- Piotr Kowalski (K-02)",
+		"- Piotr Kowalski (K-02): Vil heller jobbe med lager",
+	} {
+		if !strings.Contains(string(minutes), want) {
+			t.Errorf("the minutes lack %q:\n%s", want, minutes)
+		}
+	}
+	if code, _, _ := c.run("--db", db, "meeting", "export", "x"); code != exitUsage {
+		t.Errorf("a non-numeric ID: exit %d", code)
 	}
 }

@@ -14,7 +14,7 @@ import (
 func Minutes(c *i18n.Catalogue, m data.Meeting, name, title func(id int64) string) string {
 	var b strings.Builder
 	cell := func(s string) string {
-		s = strings.Join(strings.Fields(data.CleanText(s, false)), " ")
+		s = data.CleanText(strings.Join(strings.Fields(s), " "), false)
 		return strings.ReplaceAll(s, "|", `\|`)
 	}
 	fmt.Fprintf(&b, "# %s\n\n", cell(m.Title))
