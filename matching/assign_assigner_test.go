@@ -2,6 +2,7 @@ package matching
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -99,6 +100,9 @@ func TestAssigner_WarmResolveEqualsFreshSolve(t *testing.T) {
 					t.Fatalf("removed candidate %d got placement %d", c, got.Placement[c])
 				}
 			}
+			if fault := flowFault(a.f); fault != "" {
+				t.Fatalf("problem %d step %d: %s", k, step, fault)
+			}
 			checkDuals(t, q, got, ref)
 		}
 	}
@@ -150,4 +154,47 @@ func TestAssigner_PinRefusesWhatCannotBePinned(t *testing.T) {
 	if got.Placement[0] != 0 || got.Placement[1] != -1 || got.Placement[2] != -1 || got.Total != 500 {
 		t.Errorf("got %v total %d, want [0 -1 -1] total 500", got.Placement, got.Total)
 	}
+}
+
+// flowFault returns what breaks the solver's optimality conditions, or "":
+// every arc with room at a non-negative reduced cost, every arc carrying a
+// candidate's unit tight, potCeil above every placement's potential.
+func flowFault(f *flow) string {
+	for r := range int32(f.g.rows) {
+		rs := f.row[r]
+		if rs.match == rowOut || rs.match == rowPending {
+			continue
+		}
+		for _, e := range f.g.of(r) {
+			if e.col() == rs.match {
+				if rc := e.score() + f.col[e.col()].pot - rs.pot; rc != 0 {
+					return fmt.Sprintf("candidate %d's pair with its placement %d is slack by %d", r, e.col(), rc)
+				}
+				continue
+			}
+			if rc := -e.score() + rs.pot - f.col[e.col()].pot; rc < 0 {
+				return fmt.Sprintf("candidate %d's pair with placement %d has reduced cost %d", r, e.col(), rc)
+			}
+		}
+		if rs.match >= 0 && rs.pot-f.potT < 0 {
+			return fmt.Sprintf("candidate %d's bypass has reduced cost %d", r, rs.pot-f.potT)
+		}
+		if rs.match == rowBypass && f.potT-rs.pot != 0 {
+			return fmt.Sprintf("unassigned candidate %d's bypass is slack by %d", r, f.potT-rs.pot)
+		}
+	}
+	for j := range int32(f.g.cols) {
+		c := f.col[j]
+		fl := c.hold + c.ph
+		if fl < c.cap && c.pot-f.potT < 0 {
+			return fmt.Sprintf("placement %d's room to the sink has reduced cost %d", j, c.pot-f.potT)
+		}
+		if fl > 0 && f.potT-c.pot < 0 {
+			return fmt.Sprintf("placement %d's flow to the sink has reduced cost %d backwards", j, f.potT-c.pot)
+		}
+		if c.pot > f.potCeil {
+			return fmt.Sprintf("placement %d's potential is above potCeil", j)
+		}
+	}
+	return ""
 }

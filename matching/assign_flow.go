@@ -47,6 +47,7 @@ type flow struct {
 	potCeil int32    // no placement's potential is higher: potentials only fall
 	balT    int32    // the sink's excess (>0) or deficit (<0)
 	search  search
+	rev     *reverse // pairs by placement, for augmentBack; built on first use
 }
 
 type colState struct {
@@ -77,8 +78,10 @@ type search struct {
 	bestPred int32 // how the target was reached (see colMark.pred, predT)
 	predT    int32 // how the sink was reached: a candidate along its bypass, or -j-1 from placement j
 	path     []step
-	hdist    []int32 // expandCol's scratch
-	touch    int32   // keeps the prefetching loads alive
+	hdist    []int32   // expandCol's scratch
+	touch    int32     // keeps the prefetching loads alive
+	rmark    []rowMark // per candidate, for augmentBack; allocated on first use
+	sinkEnds bool      // the sink ends a path even without a deficit
 }
 
 type colMark struct {
@@ -171,8 +174,15 @@ func (f *flow) solve() {
 			f.augment(int32(j), -1)
 		}
 	}
-	for f.balT > 0 {
-		f.augment(int32(f.g.cols), -1)
+	// What is left are seats vacated at a price, each with its unit of
+	// excess at the sink: repaired backwards from the seat.
+	for j := range f.g.cols {
+		for f.col[j].ph > 0 && f.balT > 0 {
+			f.augmentBack(int32(j))
+		}
+	}
+	if f.balT != 0 {
+		panic("assign: the flow is out of balance")
 	}
 	f.normalize()
 }
@@ -189,20 +199,18 @@ func (f *flow) routeRow(r int32) {
 		}
 	}
 	f.row[r].pot = top
-	if f.balT < 0 {
-		for _, e := range es {
-			c := &f.col[e.col()]
-			if e.score()+c.pot == top && c.pot == f.potT && c.hold+c.ph < c.cap {
-				f.addHolder(e.col(), r, e.score())
-				f.balT++
-				return
-			}
-		}
-		if top == f.potT {
-			f.addBypass(r)
+	for _, e := range es {
+		c := &f.col[e.col()]
+		if e.score()+c.pot == top && c.pot == f.potT && c.hold+c.ph < c.cap {
+			f.addHolder(e.col(), r, e.score())
 			f.balT++
 			return
 		}
+	}
+	if top == f.potT {
+		f.addBypass(r)
+		f.balT++
+		return
 	}
 	f.augment(-1, r)
 }

@@ -8,6 +8,11 @@ package matching
 func (f *flow) augment(srcNode, srcRow int32) {
 	s := &f.search
 	s.begin()
+	// The path may end at the sink even when the sink has no deficit: it
+	// then takes the excess over, and the reverse searches of solve bring
+	// it to the seats left empty. The searches stay small that way, where
+	// passing through the sink would reach every unassigned candidate.
+	s.sinkEnds = srcNode != int32(f.g.cols)
 	sink := int32(f.g.cols)
 	if srcRow >= 0 {
 		f.reachRow(srcRow, 0)
@@ -70,12 +75,14 @@ func (s *search) begin() {
 	s.epoch++
 	if s.epoch >= 1<<31 { // the marks would wrap: forget them all
 		clear(s.mark)
+		clear(s.rmark)
 		s.epoch = 1
 	}
 	s.q.reset()
 	s.settled = s.settled[:0]
 	s.rows = s.rows[:0]
 	s.best, s.target = inf, -1
+	s.sinkEnds = false
 }
 
 // seed starts a search at placement or sink v, recording pred for the
@@ -153,7 +160,7 @@ func (f *flow) reachSink(d, via int32) {
 		return
 	}
 	sink := int32(f.g.cols)
-	if f.balT < 0 {
+	if f.balT < 0 || s.sinkEnds {
 		s.best, s.target, s.predT = d, sink, via
 		return
 	}
@@ -276,6 +283,12 @@ func (f *flow) apply(srcNode, srcRow int32) {
 			f.col[srcNode].ph++
 		}
 	}
+	f.move(path)
+	s.path = path
+}
+
+// move carries out the steps of a path, in any order of the path.
+func (f *flow) move(path []step) {
 	// Departures first, then arrivals: a placement on the path gains one
 	// holder and loses another, and must not hold both at once.
 	for _, st := range path {
@@ -295,5 +308,4 @@ func (f *flow) apply(srcNode, srcRow int32) {
 			f.addBypass(st.row)
 		}
 	}
-	s.path = path
 }
