@@ -32,6 +32,14 @@ const (
 // explanations start from the same call, so a ranking and its reasons never
 // disagree. Everything else a pair needs is looked up in the view.
 func (ix *Index) evaluate(v *view, pi int) (total int, excluded uint16, skills int) {
+	excluded, language, schedule := ix.constraints(v, pi)
+	skills = ix.skills(v, pi)
+	return ix.totalOf(skills, language, schedule), excluded, skills
+}
+
+// constraints is the cheap half of a pair: the hard constraints, and the
+// language and schedule components in hundredths.
+func (ix *Index) constraints(v *view, pi int) (excluded uint16, language, schedule int) {
 	pc, pp := &ix.cands[v.ci], &ix.places[pi]
 	excluded = pc.excluded | pp.excluded | pp.requires&^pc.holds
 	lang := v.language(pp.langAt)
@@ -50,7 +58,14 @@ func (ix *Index) evaluate(v *view, pi int) (total int, excluded uint16, skills i
 	if pc.needs&^pp.offers != 0 {
 		excluded |= exAdaptation
 	}
+	return excluded, lang.hundredths, schedule
+}
 
+// skills is the skills component in hundredths: the required skills the
+// person has, and how well what the placement trains fits their goals and
+// experience.
+func (ix *Index) skills(v *view, pi int) int {
+	pp := &ix.places[pi]
 	required := 1.0
 	if len(pp.requiredAt) > 0 {
 		sum := 0.0
@@ -69,8 +84,7 @@ func (ix *Index) evaluate(v *view, pi int) (total int, excluded uint16, skills i
 	for _, d := range pp.codeAt {
 		goal = max(goal, v.code(d))
 	}
-	skills = hundredthsOf(requiredShare*required + interestShare*max(goal, experienceShare*experience))
-	return ix.totalOf(skills, lang.hundredths, schedule), excluded, skills
+	return hundredthsOf(requiredShare*required + interestShare*max(goal, experienceShare*experience))
 }
 
 // result is a pair's evaluation as a Result; with explain, with reasons.

@@ -28,103 +28,114 @@ type ranked struct {
 func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
 	v := ix.newView()
 	v.reset(c)
-	all := make([]ranked, len(ix.placements))
-	for p := range ix.placements {
-		total, excluded, _ := ix.evaluate(v, p)
-		all[p] = ranked{p, total, excluded != 0}
-	}
-	return ix.finish(all, top, withExcluded, func(i int) string { return ix.placements[i].Ref },
+	return ix.rank(len(ix.placements), top, withExcluded, func(i int) string { return ix.placements[i].Ref },
+		func(i int) *view { return v }, func(i int) int { return i },
 		func(i int) Result { return ix.result(v, i, true) })
 }
 
 // RankCandidates ranks the candidates for placement p.
 func (ix *Index) RankCandidates(p, top int, withExcluded bool) Ranking {
 	v := ix.newView()
-	all := make([]ranked, len(ix.candidates))
-	for c := range ix.candidates {
-		v.reset(c)
-		total, excluded, _ := ix.evaluate(v, p)
-		all[c] = ranked{c, total, excluded != 0}
-	}
-	return ix.finish(all, top, withExcluded, func(i int) string { return ix.candidates[i].Ref },
+	return ix.rank(len(ix.candidates), top, withExcluded, func(i int) string { return ix.candidates[i].Ref },
+		func(i int) *view { v.reset(i); return v }, func(int) int { return p },
 		func(i int) Result { return ix.Score(i, p) })
 }
 
-func (ix *Index) finish(all []ranked, top int, withExcluded bool, ref func(int) string, full func(int) Result) Ranking {
+// rank scores n rows (placements for one candidate, or candidates for one
+// placement) and keeps the best. A row whose total could not reach the
+// kept ones even with full skills is not scored further.
+func (ix *Index) rank(n, top int, withExcluded bool, ref func(int) string, viewOf func(int) *view,
+	placementOf func(int) int, full func(int) Result) Ranking {
 	better := func(a, b ranked) bool {
 		if a.total != b.total {
 			return a.total > b.total
 		}
 		return ref(a.index) < ref(b.index)
 	}
-	// Split in place: the included rows move to the front of all.
-	var excluded []ranked
-	included := all[:0]
-	for _, r := range all {
-		if !r.excluded {
-			included = append(included, r)
-		} else if withExcluded {
-			excluded = append(excluded, r)
+	included := keeper{top: top, better: better}
+	excluded := keeper{top: top, better: better}
+	out := Ranking{}
+	for i := range n {
+		v, p := viewOf(i), placementOf(i)
+		ex, language, schedule := ix.constraints(v, p)
+		if ex != 0 {
+			if withExcluded {
+				excluded.add(ranked{i, ix.totalOf(ix.skills(v, p), language, schedule), true})
+			}
+			continue
 		}
+		out.IncludedTotal++
+		if included.full() && ix.totalOf(100, language, schedule) < included.worst().total {
+			continue
+		}
+		included.add(ranked{i, ix.totalOf(ix.skills(v, p), language, schedule), false})
 	}
-	out := Ranking{IncludedTotal: len(included)}
-	for _, r := range best(included, top, better) {
+	for _, r := range included.sorted() {
 		out.Included = append(out.Included, full(r.index))
 	}
-	for _, r := range best(excluded, top, better) {
+	for _, r := range excluded.sorted() {
 		out.Excluded = append(out.Excluded, full(r.index))
 	}
 	return out
 }
 
-// best orders the rows best first and keeps the first top of them (top <=
-// 0: all). Only the rows kept are sorted: a bounded heap picks them first.
-func best(rows []ranked, top int, better func(a, b ranked) bool) []ranked {
-	order := func(a, b ranked) int {
-		if better(a, b) {
-			return -1
+// keeper keeps the best rows it is given, at most top of them (top <= 0:
+// all); while keeping a few it holds them as a heap with the worst on top.
+type keeper struct {
+	top    int
+	better func(a, b ranked) bool
+	rows   []ranked
+}
+
+func (k *keeper) full() bool { return k.top > 0 && len(k.rows) == k.top }
+
+// worst is the worst row kept; only while full.
+func (k *keeper) worst() ranked { return k.rows[0] }
+
+func (k *keeper) add(r ranked) {
+	if k.top <= 0 {
+		k.rows = append(k.rows, r)
+		return
+	}
+	if len(k.rows) < k.top {
+		k.rows = append(k.rows, r)
+		for i := len(k.rows) - 1; i > 0 && k.better(k.rows[(i-1)/2], k.rows[i]); i = (i - 1) / 2 {
+			k.rows[i], k.rows[(i-1)/2] = k.rows[(i-1)/2], k.rows[i]
 		}
-		if better(b, a) {
+		return
+	}
+	if !k.better(r, k.rows[0]) {
+		return
+	}
+	k.rows[0] = r
+	for i := 0; ; {
+		l, rr, worst := 2*i+1, 2*i+2, i
+		if l < len(k.rows) && k.better(k.rows[worst], k.rows[l]) {
+			worst = l
+		}
+		if rr < len(k.rows) && k.better(k.rows[worst], k.rows[rr]) {
+			worst = rr
+		}
+		if worst == i {
+			return
+		}
+		k.rows[i], k.rows[worst] = k.rows[worst], k.rows[i]
+		i = worst
+	}
+}
+
+// sorted is the rows kept, best first.
+func (k *keeper) sorted() []ranked {
+	slices.SortFunc(k.rows, func(a, b ranked) int {
+		switch {
+		case k.better(a, b):
+			return -1
+		case k.better(b, a):
 			return 1
 		}
 		return 0
-	}
-	if top <= 0 || len(rows) <= top {
-		slices.SortFunc(rows, order)
-		return rows
-	}
-	heap := make([]ranked, 0, top) // the worst kept row on top
-	down := func(i int) {
-		for {
-			l, r, worst := 2*i+1, 2*i+2, i
-			if l < len(heap) && better(heap[worst], heap[l]) {
-				worst = l
-			}
-			if r < len(heap) && better(heap[worst], heap[r]) {
-				worst = r
-			}
-			if worst == i {
-				return
-			}
-			heap[i], heap[worst] = heap[worst], heap[i]
-			i = worst
-		}
-	}
-	for _, r := range rows {
-		if len(heap) < top {
-			heap = append(heap, r)
-			for i := len(heap) - 1; i > 0 && better(heap[(i-1)/2], heap[i]); i = (i - 1) / 2 {
-				heap[i], heap[(i-1)/2] = heap[(i-1)/2], heap[i]
-			}
-			continue
-		}
-		if better(r, heap[0]) {
-			heap[0] = r
-			down(0)
-		}
-	}
-	slices.SortFunc(heap, order)
-	return heap
+	})
+	return k.rows
 }
 
 // Candidates and Placements give the indexed values back.
@@ -153,8 +164,18 @@ func (ix *Index) TopPairs(k int) []Pair {
 					if ix.placements[p].FreeSeats <= 0 {
 						continue
 					}
-					total, excluded, _ := ix.evaluate(v, p)
-					if excluded != 0 || total <= 0 {
+					excluded, language, schedule := ix.constraints(v, p)
+					if excluded != 0 {
+						continue
+					}
+					// A pair that could not enter the kept k even with full
+					// skills is not worth scoring: placements come in rising
+					// index, so a tie with the worst kept one loses too.
+					if k > 0 && len(heap) == k && int32(ix.totalOf(100, language, schedule)) <= heap[0].Score {
+						continue
+					}
+					total := ix.totalOf(ix.skills(v, p), language, schedule)
+					if total <= 0 {
 						continue
 					}
 					heap = pushTop(heap, Pair{Candidate: int32(c), Placement: int32(p), Score: int32(total)}, k)

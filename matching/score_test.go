@@ -270,3 +270,84 @@ func TestTopPairs_KeepsTheBestKPerCandidate(t *testing.T) {
 		}
 	}
 }
+
+// bruteRanking scores every pair in full and sorts: the reference the
+// pruned rankings must equal.
+func bruteRanking(ix *Index, c int, top int) []Result {
+	var all []Result
+	for p := range ix.placements {
+		if r := ix.Score(c, p); !r.Excluded {
+			all = append(all, r)
+		}
+	}
+	slices.SortFunc(all, func(a, b Result) int {
+		if a.Total != b.Total {
+			return b.Total - a.Total
+		}
+		return strings.Compare(ix.placements[a.Placement].Ref, ix.placements[b.Placement].Ref)
+	})
+	if top > 0 && len(all) > top {
+		all = all[:top]
+	}
+	return all
+}
+
+func TestRank_PruningNeverChangesTheRanking(t *testing.T) {
+	ix := office(60, 300)
+	for c := range 60 {
+		for _, top := range []int{1, 3, 10, 0} {
+			got := ix.RankPlacements(c, top, false).Included
+			want := bruteRanking(ix, c, top)
+			if len(got) != len(want) {
+				t.Fatalf("candidate %d top %d: %d rows, want %d", c, top, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Placement != want[i].Placement || got[i].Total != want[i].Total {
+					t.Fatalf("candidate %d top %d row %d: %d (%d), want %d (%d)", c, top, i,
+						got[i].Placement, got[i].Total, want[i].Placement, want[i].Total)
+				}
+			}
+		}
+	}
+	for p := range 20 {
+		got := ix.RankCandidates(p, 5, false).Included
+		var all []Result
+		for c := range ix.candidates {
+			if r := ix.Score(c, p); !r.Excluded {
+				all = append(all, r)
+			}
+		}
+		slices.SortFunc(all, func(a, b Result) int {
+			if a.Total != b.Total {
+				return b.Total - a.Total
+			}
+			return strings.Compare(ix.candidates[a.Candidate].Ref, ix.candidates[b.Candidate].Ref)
+		})
+		for i := range min(5, len(all)) {
+			if got[i].Candidate != all[i].Candidate || got[i].Total != all[i].Total {
+				t.Fatalf("placement %d row %d: candidate %d, want %d", p, i, got[i].Candidate, all[i].Candidate)
+			}
+		}
+	}
+	// Top pairs: each candidate's kept scores are the k best scores.
+	pairs := ix.TopPairs(4)
+	for c := range 60 {
+		var got []int32
+		for _, pr := range pairs {
+			if int(pr.Candidate) == c {
+				got = append(got, pr.Score)
+			}
+		}
+		var want []int32
+		for _, r := range bruteRanking(ix, c, 4) {
+			if r.Total > 0 && ix.placements[r.Placement].FreeSeats > 0 {
+				want = append(want, int32(r.Total))
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("candidate %d: top pairs %v, want %v", c, got, want)
+		}
+	}
+}
