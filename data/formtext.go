@@ -120,3 +120,7 @@ func withoutColumns(record, own []*FieldError) []*FieldError {
 	}
 	return out
 }
+
+// ParseDate reads a date as forms and files give it (YYYY-MM-DD; empty is
+// no date), with the files' problem when it is not one.
+func ParseDate(s string) (Date, *FieldError) { return parseDate(s) }

@@ -6,7 +6,9 @@ package tui
 import (
 	"strings"
 
+	"arbeidsboks/data"
 	"arbeidsboks/data/live"
+	"arbeidsboks/tui/audit"
 	"arbeidsboks/tui/candidates"
 	"arbeidsboks/tui/common"
 	"arbeidsboks/tui/match"
@@ -71,6 +73,11 @@ func New(c *common.Common) *Model {
 	m.meeting = meeting.New(c)
 	m.screens = []common.Screen{m.placements, m.candidates, m.match, m.pipeline, m.meeting}
 	m.digits = []string{"1", "2", "3", "4", "5"}
+	// The audit log is the team leads'.
+	if c.Role() == data.RoleLead {
+		m.screens = append(m.screens, audit.New(c))
+		m.digits = append(m.digits, "7")
+	}
 	m.watch = c.Office.Watch(c.Ctx)
 	return m
 }

@@ -7,6 +7,7 @@ package candidates
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"arbeidsboks/data"
 	"arbeidsboks/data/live"
 	"arbeidsboks/tui/common"
+	"arbeidsboks/tui/forms"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -27,17 +29,43 @@ const owner = "candidates"
 type Keys struct {
 	common.ListKeys
 	Matches, Status, Programme, Mine, Reverse key.Binding
+	New, Edit, Unavailable, Access, Erase     key.Binding
 }
 
 func newKeys(c *common.Common) Keys {
 	return Keys{
-		ListKeys:  common.NewListKeys(c.Cat),
-		Matches:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.T("key.matches"))),
-		Status:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("key.status_filter"))),
-		Programme: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("key.programme_filter"))),
-		Mine:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", c.T("key.mine"))),
-		Reverse:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", c.T("key.reverse"))),
+		ListKeys:    common.NewListKeys(c.Cat),
+		Matches:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.T("key.matches"))),
+		Status:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("key.status_filter"))),
+		Programme:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("key.programme_filter"))),
+		Mine:        key.NewBinding(key.WithKeys("i"), key.WithHelp("i", c.T("key.mine"))),
+		Reverse:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", c.T("key.reverse"))),
+		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("key.new"))),
+		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("key.edit"))),
+		Unavailable: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.T("key.unavailable"))),
+		Access:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("key.access"))),
+		Erase:       key.NewBinding(key.WithKeys("X"), key.WithHelp("X", c.T("key.erase"))),
 	}
+}
+
+// formMsg brings a person's whole record for a form (read through
+// OpenCandidate, so the reading is logged).
+type formMsg struct {
+	candidate   *data.Candidate
+	unavailable bool
+	err         error
+}
+
+// accessMsg brings everything stored about a person, for a team lead.
+type accessMsg struct {
+	text string
+	err  error
+}
+
+// erasedMsg says a person's data was erased.
+type erasedMsg struct {
+	ref string
+	err error
 }
 
 var sorts = []string{"ref", "name", "waiting", "status", "programme"}
@@ -69,6 +97,12 @@ type Model struct {
 	view      viewport.Model
 	width     int
 	height    int
+	// form is the open candidate form, if any: it has every key.
+	form *forms.Editor
+	// access shows everything stored about the opened person (team leads).
+	access bool
+	// confirmErase asks before a person's data is erased.
+	confirmErase common.Picker
 }
 
 // New makes the tab.
@@ -99,6 +133,9 @@ func (m *Model) cell(row, col int) string {
 	c := data.ShapeCandidate(m.c.Role(), *m.candidate(row))
 	switch col {
 	case 0:
+		if c.Erased {
+			return m.c.T("tui.erased_name")
+		}
 		return c.Name
 	case 1:
 		return c.Ref
@@ -119,8 +156,8 @@ func (m *Model) cell(row, col int) string {
 // Title is the tab's name.
 func (m *Model) Title() string { return m.c.T("tab.candidates") }
 
-// Capturing reports whether the filter input is open.
-func (m *Model) Capturing() bool { return m.filter.Active }
+// Capturing reports whether the filter input, a form or a dialog is open.
+func (m *Model) Capturing() bool { return m.filter.Active || m.form != nil || m.confirmErase.Active }
 
 // SetSize gives the tab its space.
 func (m *Model) SetSize(width, height int) {
@@ -131,6 +168,9 @@ func (m *Model) SetSize(width, height int) {
 const sideBySide = 120
 
 func (m *Model) layout() {
+	if m.form != nil {
+		m.form.SetSize(m.width, m.height)
+	}
 	switch {
 	case m.details && m.width >= sideBySide:
 		m.table.SetSize(m.width/2, m.height-1)
@@ -281,7 +321,33 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		m.opened = &msg.candidate
 		m.renderDetails()
 		return m, nil
+	case formMsg:
+		return m, m.openForm(msg)
+	case accessMsg:
+		if msg.err != nil {
+			return m, m.c.Failure(msg.err)
+		}
+		m.access = true
+		m.view.SetContent(msg.text)
+		m.view.GotoTop()
+		return m, nil
+	case erasedMsg:
+		if msg.err != nil {
+			return m, m.c.Failure(msg.err)
+		}
+		if m.opened != nil {
+			return m, tea.Batch(common.Status(m.c.T("tui.erased", msg.ref)), m.open(m.opened.ID))
+		}
+		return m, common.Status(m.c.T("tui.erased", msg.ref))
+	}
+	if m.form != nil {
+		return m, m.updateForm(msg)
+	}
+	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if m.confirmErase.Active {
+			return m, m.updateErase(msg)
+		}
 		if m.filter.Active {
 			changed, cmd := m.filter.Update(msg)
 			if changed {
@@ -297,12 +363,120 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	return m, nil
 }
 
+// mayEdit reports whether the user's role edits candidates: market
+// contacts do not, and their keys are hidden. Should one be pressed anyway,
+// the store's refusal is what they see.
+func (m *Model) mayEdit() bool { return m.c.Role() != data.RoleMarket }
+
+// edit reads the person's whole record for a form (id 0: a new person).
+func (m *Model) edit(id int64, unavailable bool) tea.Cmd {
+	if !m.mayEdit() {
+		return m.c.Failure(data.ErrForbidden)
+	}
+	if id == 0 {
+		return func() tea.Msg { return formMsg{} }
+	}
+	store, ctx := m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		c, err := store.OpenCandidate(ctx, id)
+		return formMsg{candidate: &c, unavailable: unavailable, err: err}
+	}
+}
+
+func (m *Model) openForm(msg formMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.c.Failure(msg.err)
+	}
+	if msg.candidate != nil && msg.candidate.Erased {
+		text := m.c.T("tui.erased_no_edit")
+		return func() tea.Msg { return common.StatusMsg{Text: text, Error: true} }
+	}
+	if msg.unavailable {
+		m.form = forms.NewUnavailable(m.c, *msg.candidate)
+	} else {
+		m.form = forms.NewCandidate(m.c, msg.candidate)
+	}
+	m.form.SetSize(m.width, m.height)
+	return m.form.Init()
+}
+
+// updateForm gives the open form a message; once it closes, the list and
+// the details show the saved person.
+func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
+	cmd := m.form.Update(msg)
+	if !m.form.Closed() {
+		return cmd
+	}
+	text, id := m.form.Result()
+	m.form = nil
+	if id == 0 {
+		return cmd
+	}
+	m.want = id
+	cmds := []tea.Cmd{cmd, common.Status(text), m.refilter()}
+	if m.details {
+		cmds = append(cmds, m.open(id))
+	}
+	return tea.Batch(cmds...)
+}
+
+// showAccess gathers everything stored about the opened person (team
+// leads): the right of access, on screen.
+func (m *Model) showAccess() tea.Cmd {
+	if m.opened == nil {
+		return nil
+	}
+	store, ctx, ref := m.c.Store, m.c.Ctx, m.opened.Ref
+	return func() tea.Msg {
+		rec, err := data.PersonalData(ctx, store, ref)
+		if err != nil {
+			return accessMsg{err: err}
+		}
+		out, err := json.MarshalIndent(rec, "", "  ")
+		return accessMsg{text: data.CleanText(string(out), true), err: err}
+	}
+}
+
+func (m *Model) askErase() tea.Cmd {
+	if m.opened == nil {
+		return nil
+	}
+	if m.c.Role() != data.RoleLead {
+		return m.c.Failure(data.ErrForbidden)
+	}
+	m.confirmErase.Ask(m.c.T("tui.erase_question", data.CleanText(m.opened.Name, false), m.opened.Ref),
+		[]string{m.c.T("tui.erase_cancel"), m.c.T("tui.erase_confirm")})
+	return nil
+}
+
+func (m *Model) updateErase(msg tea.KeyMsg) tea.Cmd {
+	chosen, done := m.confirmErase.Update(msg)
+	if !done || chosen != 1 || m.opened == nil {
+		return nil
+	}
+	store, ctx, ref := m.c.Store, m.c.Ctx, m.opened.Ref
+	return func() tea.Msg {
+		newRef, err := data.EraseCandidateByRef(ctx, store, ref)
+		return erasedMsg{ref: newRef, err: err}
+	}
+}
+
 func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 	if m.table.Update(msg) {
 		return nil
 	}
 	k := m.keys
 	switch {
+	case key.Matches(msg, k.New):
+		return m.edit(0, false)
+	case key.Matches(msg, k.Edit):
+		if c, ok := m.Selected(); ok {
+			return m.edit(c.ID, false)
+		}
+	case key.Matches(msg, k.Unavailable):
+		if c, ok := m.Selected(); ok {
+			return m.edit(c.ID, true)
+		}
 	case key.Matches(msg, k.Filter):
 		return m.filter.Open()
 	case key.Matches(msg, k.Back):
@@ -338,11 +512,32 @@ func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
+	if m.access {
+		if key.Matches(msg, m.keys.Back) {
+			m.access = false
+			m.renderDetails()
+			return nil
+		}
+		var cmd tea.Cmd
+		m.view, cmd = m.view.Update(msg)
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		m.details, m.opened = false, nil
 		m.layout()
 		return nil
+	case key.Matches(msg, m.keys.Edit), key.Matches(msg, m.keys.Unavailable):
+		if m.opened != nil {
+			return m.edit(m.opened.ID, key.Matches(msg, m.keys.Unavailable))
+		}
+		return nil
+	case key.Matches(msg, m.keys.New):
+		return m.edit(0, false)
+	case key.Matches(msg, m.keys.Access) && m.c.Role() == data.RoleLead:
+		return m.showAccess()
+	case key.Matches(msg, m.keys.Erase):
+		return m.askErase()
 	case key.Matches(msg, m.keys.Matches):
 		if m.opened != nil {
 			id := m.opened.ID
@@ -377,6 +572,12 @@ func cycle[V ~string](current string, values []V) string {
 
 // View draws the tab.
 func (m *Model) View() string {
+	if m.form != nil {
+		return m.form.View()
+	}
+	if m.confirmErase.Active {
+		return m.confirmErase.View(m.c.Styles)
+	}
 	if m.snap == nil {
 		return m.c.T("tui.loading")
 	}
@@ -415,7 +616,7 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) renderDetails() {
-	if !m.details || m.snap == nil {
+	if !m.details || m.snap == nil || m.access {
 		return
 	}
 	if m.opened == nil {
@@ -430,7 +631,11 @@ func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string
 	st := c.Styles
 	p := data.ShapeCandidate(c.Role(), *cand)
 	var b strings.Builder
-	b.WriteString(st.Title.Render(data.CleanText(p.Name, false)) + "  " + st.Faint.Render(p.Ref) + "\n")
+	name := data.CleanText(p.Name, false)
+	if p.Erased {
+		name = c.T("tui.erased_name")
+	}
+	b.WriteString(st.Title.Render(name) + "  " + st.Faint.Render(p.Ref) + "\n")
 	b.WriteString(c.Field(c.T("col.programme"), c.Enum(string(p.Programme))) + "   " + c.Field(c.T("col.status"), c.Enum(string(p.Status))) + "\n")
 	if !p.Restricted {
 		b.WriteString(c.Field(c.T("col.specialist"), orDash(p.Specialist)) + "   ")
@@ -526,16 +731,40 @@ func stringsOf[V ~string](vs []V) []string {
 // ShortHelp lists the keys for the help bar.
 func (m *Model) ShortHelp() []key.Binding {
 	switch {
+	case m.form != nil:
+		return m.form.ShortHelp()
+	case m.access:
+		return []key.Binding{m.keys.Back}
 	case m.filter.Active:
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.c.T("key.keep_filter"))), m.keys.Back}
 	case m.details:
-		return []key.Binding{m.keys.Matches, m.keys.Back}
+		keys := []key.Binding{m.keys.Matches, m.keys.Back}
+		if m.mayEdit() {
+			keys = append([]key.Binding{m.keys.Edit, m.keys.Unavailable}, keys...)
+		}
+		if m.c.Role() == data.RoleLead {
+			keys = append(keys, m.keys.Access, m.keys.Erase)
+		}
+		return keys
+	}
+	if m.mayEdit() {
+		return []key.Binding{m.keys.Filter, m.keys.Open, m.keys.New, m.keys.Edit, m.keys.Matches, m.keys.Status, m.keys.Programme, m.keys.Sort}
 	}
 	return []key.Binding{m.keys.Filter, m.keys.Open, m.keys.Matches, m.keys.Status, m.keys.Programme, m.keys.Sort}
 }
 
 // FullHelp lists every key of the tab.
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.form != nil {
+		return m.form.FullHelp()
+	}
 	k := m.keys
-	return [][]key.Binding{k.Movement(), {k.Filter, k.Open, k.Matches, k.Back}, {k.Status, k.Programme, k.Mine}, {k.Sort, k.Reverse}}
+	full := [][]key.Binding{k.Movement(), {k.Filter, k.Open, k.Matches, k.Back}, {k.Status, k.Programme, k.Mine}, {k.Sort, k.Reverse}}
+	if m.mayEdit() {
+		full = append(full, []key.Binding{k.New, k.Edit, k.Unavailable})
+	}
+	if m.c.Role() == data.RoleLead {
+		full = append(full, []key.Binding{k.Access, k.Erase})
+	}
+	return full
 }

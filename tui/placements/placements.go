@@ -12,6 +12,7 @@ import (
 	"arbeidsboks/data"
 	"arbeidsboks/data/live"
 	"arbeidsboks/tui/common"
+	"arbeidsboks/tui/forms"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -25,6 +26,7 @@ const owner = "placements"
 type Keys struct {
 	common.ListKeys
 	Matches, FreeOnly, Status, Sector, District, Measure, Reverse key.Binding
+	New, Edit                                                     key.Binding
 }
 
 func newKeys(c *common.Common) Keys {
@@ -37,7 +39,17 @@ func newKeys(c *common.Common) Keys {
 		District: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.T("key.district_filter"))),
 		Measure:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("key.measure_filter"))),
 		Reverse:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", c.T("key.reverse"))),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("key.new"))),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("key.edit"))),
 	}
+}
+
+// formMsg brings what a placement form needs, read from the store: the
+// employers to pick from and, for an edit, the placement as stored now.
+type formMsg struct {
+	employers []string
+	placement *data.Placement
+	err       error
 }
 
 // sort orders of the list, cycled with s.
@@ -65,6 +77,8 @@ type Model struct {
 	view      viewport.Model
 	width     int
 	height    int
+	// form is the open placement form, if any: it has every key.
+	form *forms.Editor
 }
 
 // New makes the tab.
@@ -112,8 +126,8 @@ func (m *Model) cell(row, col int) string {
 // Title is the tab's name.
 func (m *Model) Title() string { return m.c.T("tab.placements") }
 
-// Capturing reports whether the filter input is open.
-func (m *Model) Capturing() bool { return m.filter.Active }
+// Capturing reports whether the filter input or a form is open.
+func (m *Model) Capturing() bool { return m.filter.Active || m.form != nil }
 
 // SetSize gives the tab its space.
 func (m *Model) SetSize(width, height int) {
@@ -125,6 +139,9 @@ func (m *Model) SetSize(width, height int) {
 const sideBySide = 120
 
 func (m *Model) layout() {
+	if m.form != nil {
+		m.form.SetSize(m.width, m.height)
+	}
 	listHeight := m.height - 1 // the filter line
 	switch {
 	case m.details && m.width >= sideBySide:
@@ -260,6 +277,13 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			m.setRows(msg.Rows)
 		}
 		return m, nil
+	case formMsg:
+		return m, m.openForm(msg)
+	}
+	if m.form != nil {
+		return m, m.updateForm(msg)
+	}
+	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if m.filter.Active {
 			changed, cmd := m.filter.Update(msg)
@@ -276,12 +300,61 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	return m, nil
 }
 
+// edit reads what the form needs: the employers, and the placement as
+// stored now (id 0: a new one).
+func (m *Model) edit(id int64) tea.Cmd {
+	store, ctx := m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		employers, err := store.Employers(ctx)
+		if err != nil || id == 0 {
+			return formMsg{employers: employers, err: err}
+		}
+		p, err := store.Placement(ctx, id)
+		return formMsg{employers: employers, placement: &p, err: err}
+	}
+}
+
+func (m *Model) openForm(msg formMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.c.Failure(msg.err)
+	}
+	m.form = forms.NewPlacement(m.c, msg.placement, msg.employers)
+	m.form.SetSize(m.width, m.height)
+	return m.form.Init()
+}
+
+// updateForm gives the open form a message; once it closes, the list shows
+// the saved placement.
+func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
+	cmd := m.form.Update(msg)
+	if !m.form.Closed() {
+		return cmd
+	}
+	text, id := m.form.Result()
+	m.form = nil
+	if id == 0 {
+		return cmd
+	}
+	m.want = id
+	if m.details {
+		m.detailsID = id
+		m.renderDetails()
+	}
+	return tea.Batch(cmd, common.Status(text), m.refilter())
+}
+
 func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 	if m.table.Update(msg) {
 		return nil
 	}
 	k := m.keys
 	switch {
+	case key.Matches(msg, k.New):
+		return m.edit(0)
+	case key.Matches(msg, k.Edit):
+		if p, ok := m.Selected(); ok {
+			return m.edit(p.ID)
+		}
 	case key.Matches(msg, k.Filter):
 		return m.filter.Open()
 	case key.Matches(msg, k.Back):
@@ -333,6 +406,10 @@ func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Matches):
 		id := m.detailsID
 		return func() tea.Msg { return common.OpenMatchMsg{PlacementID: id} }
+	case key.Matches(msg, m.keys.Edit):
+		return m.edit(m.detailsID)
+	case key.Matches(msg, m.keys.New):
+		return m.edit(0)
 	case m.width >= sideBySide && m.table.Update(msg):
 		if p, ok := m.Selected(); ok {
 			m.detailsID = p.ID
@@ -384,6 +461,9 @@ func stringsOf[V ~string](vs []V) []string {
 
 // View draws the tab.
 func (m *Model) View() string {
+	if m.form != nil {
+		return m.form.View()
+	}
 	if m.snap == nil {
 		return m.c.T("tui.loading")
 	}
@@ -513,20 +593,25 @@ func orDash(s string) string {
 // ShortHelp lists the keys for the help bar.
 func (m *Model) ShortHelp() []key.Binding {
 	switch {
+	case m.form != nil:
+		return m.form.ShortHelp()
 	case m.filter.Active:
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.c.T("key.keep_filter"))), m.keys.Back}
 	case m.details:
-		return []key.Binding{m.keys.Matches, m.keys.Back}
+		return []key.Binding{m.keys.Edit, m.keys.Matches, m.keys.Back}
 	}
-	return []key.Binding{m.keys.Filter, m.keys.Open, m.keys.Matches, m.keys.FreeOnly, m.keys.Status, m.keys.Sort}
+	return []key.Binding{m.keys.Filter, m.keys.Open, m.keys.New, m.keys.Edit, m.keys.Matches, m.keys.FreeOnly, m.keys.Status, m.keys.Sort}
 }
 
 // FullHelp lists every key of the tab.
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.form != nil {
+		return m.form.FullHelp()
+	}
 	k := m.keys
 	return [][]key.Binding{
 		k.Movement(),
-		{k.Filter, k.Open, k.Matches, k.Back},
+		{k.Filter, k.Open, k.New, k.Edit, k.Matches, k.Back},
 		{k.FreeOnly, k.Status, k.Sector, k.District, k.Measure},
 		{k.Sort, k.Reverse},
 	}
