@@ -620,6 +620,5 @@ var messages = map[string]message{
 	"cli.candidates.erase_ask":           {"Slette personopplysningene til %s (%s)? Dette kan ikke angres. Skriv ja: ", "Erase the personal data of %s (%s)? This cannot be undone. Type yes: "},
 	"cli.candidates.erased":              {"%s er slettet; posten heter nå %s", "%s is erased; the record is now %s"},
 	"cli.candidates.not_erased":          {"ingenting er slettet", "nothing erased"},
-	"cli.error.json_only":                {"candidates show skriver JSON: bruk --json", "candidates show writes JSON: use --json"},
 	"flag.yes":                           {"ikke spør først", "do not ask first"},
 }
