@@ -12,10 +12,11 @@ import "math"
 // non-negative reduced cost c(u,v)+φ(u)−φ(v): the flow is then optimal.
 // Work arrives as imbalances — a candidate to route, a placement holding
 // more than its seats, a seat left empty at a positive price — and each is
-// settled by one shortest path in reduced costs (Dijkstra) from a node with
-// excess to the nearest node with a deficit, followed by the usual potential
-// update. That is successive shortest paths; warm starts after a pin or a
-// removal are the same step with other imbalances.
+// settled by shortest paths in reduced costs (Dijkstra) that move the
+// excess to the sink or to a deficit, each followed by the usual potential
+// update; seats left empty are repaired by searches backwards from the seat
+// (assign_reverse.go). That is successive shortest paths; warm starts after
+// a pin or a removal are the same steps with other imbalances.
 //
 // Reduced costs are integers no larger than a few MaxPairScore, so the
 // searches use a bucket queue. A candidate is reached only through the one
