@@ -304,3 +304,21 @@ func TestEscapeInjection_NeitherFormNorImportReachesAnotherSession(t *testing.T)
 		}
 	}
 }
+
+// huh moves focus through messages; keys typed before the move lands must
+// still reach the field moved to.
+func TestForms_KeysTypedAheadOfAFieldChangeReachTheNextField(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 110, 40)
+	waitFor(t, tm, "av 20")
+	press(tm, "n")
+	waitFor(t, tm, "Ny praksisplass")
+	for _, k := range []tea.KeyType{tea.KeyTab, tea.KeyTab, tea.KeyRight, tea.KeyTab, tea.KeyTab, tea.KeyRight} {
+		tm.Send(tea.KeyMsg{Type: k})
+	}
+	waitFor(t, tm, "← arbeidstrening →")
+	view := finish(t, tm)
+	if !strings.Contains(view, "kommunal") {
+		t.Errorf("the sector did not get its key:\n%s", view)
+	}
+}

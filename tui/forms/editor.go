@@ -14,6 +14,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"arbeidsboks/data"
 	"arbeidsboks/matching"
@@ -95,6 +96,7 @@ type Editor struct {
 	multi  map[string]*[]string
 
 	form     *huh.Form
+	first    huh.Field
 	last     huh.Field
 	setDesc  map[string]func(string)
 	shown    map[string]string
@@ -114,6 +116,12 @@ type Editor struct {
 	width    int
 	height   int
 	keys     Keys
+	// moving is the field a tab, shift+tab or enter is leaving: huh moves
+	// focus through messages, so keys typed before the move lands wait in
+	// ahead, or they would go to the field being left.
+	moving  huh.Field
+	movedAt time.Time
+	ahead   []tea.KeyMsg
 	// hints give the text under a field from what is typed (an employer
 	// known or new); the catalogue's "form.hint.<field>" otherwise.
 	hints map[string]func(string) string
@@ -216,6 +224,7 @@ func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (e *Editor) build() {
 	e.setDesc, e.inputs, e.suggest = map[string]func(string){}, map[string]*huh.Input{}, map[string]func(string) []string{}
 	e.shown, e.suggFor = map[string]string{}, map[string]string{}
+	e.first, e.last = nil, nil
 	var groups []*huh.Group
 	for _, g := range e.groups {
 		var fields []huh.Field
@@ -223,6 +232,9 @@ func (e *Editor) build() {
 			fields = append(fields, e.field(f))
 		}
 		groups = append(groups, huh.NewGroup(fields...).Title(e.c.T(g.title)))
+		if e.first == nil {
+			e.first = fields[0]
+		}
 		e.last = fields[len(fields)-1]
 	}
 	km := huh.NewDefaultKeyMap()
@@ -304,12 +316,46 @@ func (e *Editor) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	_, cmd := e.form.Update(msg)
+	if e.moving != nil && e.form.GetFocusedField() != e.moving {
+		return tea.Batch(cmd, e.flush())
+	}
 	return cmd
+}
+
+// flush replays the keys typed while focus was moving.
+func (e *Editor) flush() tea.Cmd {
+	e.moving = nil
+	ahead := e.ahead
+	e.ahead = nil
+	var cmds []tea.Cmd
+	for _, k := range ahead {
+		cmds = append(cmds, e.key(k))
+	}
+	return tea.Batch(cmds...)
+}
+
+// moves reports whether a key moves focus to another field.
+func (e *Editor) moves(msg tea.KeyMsg) bool {
+	focused := e.form.GetFocusedField()
+	switch msg.Type {
+	case tea.KeyTab, tea.KeyEnter:
+		return focused != e.last
+	case tea.KeyShiftTab:
+		return focused != e.first
+	}
+	return false
 }
 
 func (e *Editor) key(msg tea.KeyMsg) tea.Cmd {
 	if e.busy {
 		return nil
+	}
+	if e.moving != nil {
+		if time.Since(e.movedAt) < time.Second {
+			e.ahead = append(e.ahead, msg)
+			return nil
+		}
+		e.moving, e.ahead = nil, nil // the move never came: go on
 	}
 	if e.confirm {
 		switch {
@@ -348,6 +394,9 @@ func (e *Editor) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	e.note = ""
+	if e.moves(msg) {
+		e.moving, e.movedAt = e.form.GetFocusedField(), time.Now()
+	}
 	_, cmd := e.form.Update(msg)
 	return tea.Batch(cmd, e.refresh())
 }
