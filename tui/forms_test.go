@@ -322,3 +322,43 @@ func TestForms_KeysTypedAheadOfAFieldChangeReachTheNextField(t *testing.T) {
 		t.Errorf("the sector did not get its key:\n%s", view)
 	}
 }
+
+func TestAuditTab_LeadsEraseAPersonAndBrowseTheLog(t *testing.T) {
+	o := newOffice(t)
+	all, _ := o.store.Candidates(o.ctx, data.CandidateFilter{})
+	target := all[3]
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 120, 40)
+	waitFor(t, tm, "7 Logg")
+	press(tm, "2", "/")
+	typeText(tm, target.Ref)
+	press(tm, "enter")
+	waitFor(t, tm, "1 av 40")
+	press(tm, "enter")
+	waitFor(t, tm, "Tilgjengelig")
+	press(tm, "X")
+	waitFor(t, tm, "Slette personopplysningene til")
+	press(tm, "2")
+	waitFor(t, tm, "Personopplysningene er slettet", "SLETTET-")
+	press(tm, "esc", "esc", "7")
+	waitFor(t, tm, "anonymisert", "kandidat SLETTET-")
+	press(tm, "/")
+	waitFor(t, tm, "Filtrer loggen")
+	press(tm, "tab")
+	typeText(tm, "finnes-ikke")
+	press(tm, "ctrl+s")
+	waitFor(t, tm, "ingen praksisplass eller kandidat har ref")
+	finish(t, tm)
+	c, _ := o.store.Candidate(o.ctx, target.ID)
+	if !c.Erased || c.Name != "" {
+		t.Errorf("after X: %+v", c)
+	}
+
+	mk := data.Actor{Name: "mk", Role: data.RoleMarket, Office: data.DefaultOffice}
+	tm = start(t, o.session(t, mk, i18n.NB), 120, 40)
+	waitFor(t, tm, "av 20")
+	press(tm, "7")
+	view := finish(t, tm)
+	if strings.Contains(view, "Logg") || strings.Contains(view, "anonymisert") {
+		t.Errorf("a market contact sees the audit log:\n%s", view)
+	}
+}

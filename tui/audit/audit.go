@@ -76,7 +76,7 @@ func New(c *common.Common) *Model {
 	m.table = common.NewTable(c.Styles, m.keys.ListKeys, []common.Column{
 		{Title: c.T("col.when"), Width: 16},
 		{Title: c.T("col.user"), Width: 12, Flex: true},
-		{Title: c.T("col.action"), Width: 10},
+		{Title: c.T("col.action"), Width: 11},
 		{Title: c.T("col.record"), Width: 18, Flex: true},
 		{Title: c.T("col.fields"), Width: 20, Flex: true, Optional: true},
 	}, m.cell)
