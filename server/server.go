@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"runtime/debug"
@@ -28,7 +29,6 @@ import (
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
 	wishrecover "github.com/charmbracelet/wish/recover"
-	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -36,7 +36,7 @@ import (
 type Config struct {
 	Listen          string        // host:port
 	HostKeyPath     string        // created (ed25519) on first start
-	IdleTimeout     time.Duration // a session without input this long is closed
+	IdleTimeout     time.Duration // a session whose user types nothing this long is closed
 	MaxSessions     int           // 0: no limit
 	MaxAuthFailures int           // failed logins per address per window before it must wait
 	Lang            i18n.Lang
@@ -59,7 +59,7 @@ type Server struct {
 	sessions atomic.Int64
 
 	mu       sync.Mutex
-	programs map[*tea.Program]ssh.Session
+	uis      map[*ui]struct{}
 	stopping bool
 }
 
@@ -80,17 +80,16 @@ func New(ctx context.Context, db *sqlite.DB, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, db: db, office: office, limiter: newAuthLimiter(cfg.MaxAuthFailures, time.Minute),
-		cat: i18n.New(cfg.Lang), log: cfg.Logger, programs: map[*tea.Program]ssh.Session{}}
+		cat: i18n.New(cfg.Lang), log: cfg.Logger, uis: map[*ui]struct{}{}}
 	// wish runs middlewares last first: recovery wraps everything; then the
-	// session limit, the log line, the PTY check and the user; the UI last.
+	// session limit, the log line, the user and the PTY check; the UI last.
 	opts := []ssh.Option{
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		wish.WithPublicKeyAuth(s.knownKey),
 		wish.WithMiddleware(
 			wishrecover.MiddlewareWithLogger(s.log.StandardLog(),
-				bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
-				s.farewell,
+				s.runUI,
 				s.requirePTY,
 				s.identify,
 				s.logSessions,
@@ -99,7 +98,11 @@ func New(ctx context.Context, db *sqlite.DB, cfg Config) (*Server, error) {
 		),
 	}
 	if cfg.IdleTimeout > 0 {
-		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout))
+		// A session's own clock counts only typing (see typing) and ends its
+		// UI in order; the connection's clock, which any traffic resets,
+		// closes connections that never open a session. It runs a little
+		// longer so that it never cuts a session its own clock would end.
+		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout+idleMargin))
 	}
 	if s.ssh, err = wish.NewServer(opts...); err != nil {
 		return nil, err
@@ -142,16 +145,51 @@ func (s *Server) Listen() (net.Listener, error) { return net.Listen("tcp", s.cfg
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.stopping = true
-	for p := range s.programs {
-		p.Quit()
+	for u := range s.uis {
+		go u.p.Quit() // Quit waits for the program's loop: never under the lock
 	}
 	s.mu.Unlock()
-	err := s.ssh.Shutdown(ctx)
-	if errors.Is(err, context.DeadlineExceeded) {
-		return s.ssh.Close()
+	closed := make(chan error, 1)
+	go func() { closed <- s.ssh.Shutdown(ctx) }()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	var ended time.Time
+	for {
+		select {
+		case err := <-closed:
+			if ctx.Err() != nil { // the deadline: cut what is left
+				s.log.Warn("stopping: sessions cut at the deadline", "sessions", s.sessions.Load())
+				return s.ssh.Close()
+			}
+			return err
+		case <-tick.C:
+		}
+		if s.sessions.Load() > 0 {
+			ended = time.Time{}
+			continue
+		}
+		if ended.IsZero() {
+			ended = time.Now()
+		}
+		// Every session has ended. Clients close their connections
+		// themselves; one that keeps it open without a session (a Go
+		// client, OpenSSH's ControlPersist) has nothing in flight, and is
+		// closed after a moment.
+		if time.Since(ended) >= linger {
+			err := s.ssh.Close()
+			<-closed
+			return err
+		}
 	}
-	return err
 }
+
+// idleMargin is how much longer than a session's idle timeout its
+// connection may stay idle.
+const idleMargin = time.Minute
+
+// linger is how long Shutdown lets clients close their connections after
+// their sessions have ended, so that they get the exit status first.
+const linger = 250 * time.Millisecond
 
 // knownKey is the public-key callback: it only says whether the key
 // belongs to an active user. Who the user is gets decided after the key is
@@ -240,56 +278,63 @@ func (s *Server) limitSessions(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program builds the session's UI: its own renderer (the client's colours
-// and size), its user's store, the shared read model.
-func (s *Server) program(sess ssh.Session) *tea.Program {
-	u, ok := sess.Context().Value(userKey{}).(data.User)
-	if !ok {
-		return nil
-	}
-	renderer := bm.MakeRenderer(sess)
-	ctx, cancel := context.WithCancel(sess.Context())
-	c := &common.Common{
-		Ctx: ctx, Store: s.db.As(u.Actor()), Office: s.office, Cat: s.cat, Renderer: renderer,
-		Styles: common.DefaultStyles(renderer), Weights: s.cfg.Weights, Location: s.cat.T("server.location"),
-		Today: data.Today,
-	}
-	var model tea.Model = &safeModel{inner: tui.New(c), sess: sess, s: s}
-	if s.cfg.Wrap != nil {
-		model = &safeModel{inner: s.cfg.Wrap(tui.New(c)), sess: sess, s: s}
-	}
-	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithContext(ctx))
-	p := tea.NewProgram(model, opts...)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.stopping {
-		cancel()
-		return nil
-	}
-	s.programs[p] = sess
-	sess.Context().SetValue(programKey{}, p)
-	go func() {
-		<-sess.Context().Done()
-		cancel()
-	}()
-	return p
+// ui is one session's UI. Its state lives here, not in the session's
+// context: that context belongs to the connection, which can carry several
+// sessions (OpenSSH's ControlMaster).
+type ui struct {
+	p        *tea.Program
+	user     data.User
+	typing   *typing
+	panicked atomic.Bool
 }
 
-type programKey struct{}
-
-// farewell runs after the session's UI has ended: it forgets the program
-// and, when the server is stopping or the session failed, says so.
-func (s *Server) farewell(next ssh.Handler) ssh.Handler {
+// runUI runs the session's UI until it ends, and says why it ended when
+// the user did not choose to: the server is stopping, or the UI failed.
+// It does what wish's bubbletea middleware does, and also learns how the
+// program ended, which that middleware keeps to itself: a panic that
+// Bubble Tea caught in a command ends the session like one in Update.
+func (s *Server) runUI(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		next(sess)
-		s.mu.Lock()
-		if p, ok := sess.Context().Value(programKey{}).(*tea.Program); ok {
-			delete(s.programs, p)
+		defer next(sess)
+		user, ok := sess.Context().Value(userKey{}).(data.User)
+		_, windows, pty := sess.Pty()
+		if !ok || !pty {
+			return // identify and requirePTY have answered
 		}
+		ctx, cancel := context.WithCancel(sess.Context())
+		defer cancel()
+		u := s.newUI(ctx, sess, user)
+		if u == nil {
+			fmt.Fprint(sess, "\r\n"+s.cat.T("server.goodbye")+"\r\n")
+			return
+		}
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					u.p.Quit()
+					return
+				case w := <-windows:
+					u.p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				}
+			}
+		}()
+		if s.cfg.IdleTimeout > 0 {
+			go s.closeWhenIdle(ctx, u)
+		}
+		_, err := u.p.Run()
+		if errors.Is(err, tea.ErrProgramPanic) && !u.panicked.Load() {
+			// Bubble Tea has printed the panic and its stack on standard output.
+			s.log.Error("session panicked", "user", u.user.Name, "panic", "in a command")
+			u.panicked.Store(true)
+		}
+		u.p.Kill() // restores the terminal if the program did not
+		s.mu.Lock()
+		delete(s.uis, u)
 		stopping := s.stopping
 		s.mu.Unlock()
 		switch {
-		case sess.Context().Value(panickedKey{}) != nil:
+		case u.panicked.Load():
 			fmt.Fprint(sess, "\r\n"+s.cat.T("server.crashed")+"\r\n")
 		case stopping:
 			fmt.Fprint(sess, "\r\n"+s.cat.T("server.goodbye")+"\r\n")
@@ -297,14 +342,82 @@ func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 	}
 }
 
-type panickedKey struct{}
+// newUI builds the session's UI: its own renderer (the client's colours
+// and size), its user's store, the shared read model. It is nil when the
+// server is stopping.
+func (s *Server) newUI(ctx context.Context, sess ssh.Session, user data.User) *ui {
+	renderer := bm.MakeRenderer(sess)
+	c := &common.Common{
+		Ctx: ctx, Store: s.db.As(user.Actor()), Office: s.office, Cat: s.cat, Renderer: renderer,
+		Styles: common.DefaultStyles(renderer), Weights: s.cfg.Weights, Location: s.cat.T("server.location"),
+		Today: data.Today,
+	}
+	u := &ui{user: user, typing: &typing{Reader: sess}}
+	u.typing.touch()
+	var model tea.Model = tui.New(c)
+	if s.cfg.Wrap != nil {
+		model = s.cfg.Wrap(model)
+	}
+	// The server allocates no PTY (it emulates one), so the program reads
+	// and writes the session itself, as wish's MakeOptions gives it.
+	u.p = tea.NewProgram(&safeModel{inner: model, ui: u, s: s}, tea.WithInput(u.typing), tea.WithOutput(sess),
+		tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithContext(ctx))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping {
+		return nil
+	}
+	s.uis[u] = struct{}{}
+	return u
+}
+
+// typing is the session's input, with the time its user last typed: the
+// idle timeout counts from it. What the server draws (a colleague's change
+// redraws every screen) and the client's keepalives are not typing.
+type typing struct {
+	io.Reader
+	last atomic.Int64 // Unix nanoseconds
+}
+
+func (t *typing) Read(p []byte) (int, error) {
+	n, err := t.Reader.Read(p)
+	if n > 0 {
+		t.touch()
+	}
+	return n, err
+}
+
+func (t *typing) touch() { t.last.Store(time.Now().UnixNano()) }
+
+func (t *typing) idle() time.Duration { return time.Since(time.Unix(0, t.last.Load())) }
+
+// closeWhenIdle ends the UI once its user has typed nothing for the idle
+// timeout.
+func (s *Server) closeWhenIdle(ctx context.Context, u *ui) {
+	timer := time.NewTimer(s.cfg.IdleTimeout)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-timer.C:
+		}
+		idle := u.typing.idle()
+		if idle >= s.cfg.IdleTimeout {
+			s.log.Info("session idle", "user", u.user.Name, "idle", idle.Round(time.Second))
+			u.p.Quit()
+			return
+		}
+		timer.Reset(s.cfg.IdleTimeout - idle)
+	}
+}
 
 // safeModel ends only its own session when the UI panics: the panic is
 // logged with its stack on the server, and the user gets a line that says
 // what happened, not the stack.
 type safeModel struct {
 	inner tea.Model
-	sess  ssh.Session
+	ui    *ui
 	s     *Server
 }
 
@@ -324,16 +437,10 @@ func (m *safeModel) View() (view string) {
 
 func (m *safeModel) recover(cmd *tea.Cmd) {
 	if r := recover(); r != nil {
-		user := "?"
-		if u, ok := m.sess.Context().Value(userKey{}).(data.User); ok {
-			user = u.Name
-		}
-		m.s.log.Error("session panicked", "user", user, "panic", r, "stack", string(debug.Stack()))
-		m.sess.Context().SetValue(panickedKey{}, true)
+		m.s.log.Error("session panicked", "user", m.ui.user.Name, "panic", r, "stack", string(debug.Stack()))
+		m.ui.panicked.Store(true)
 		*cmd = tea.Quit
-		if p, ok := m.sess.Context().Value(programKey{}).(*tea.Program); ok {
-			go p.Quit() // a panic in View has no command to return
-		}
+		go m.ui.p.Quit() // a panic in View has no command to return
 	}
 }
 
