@@ -28,6 +28,7 @@ type Index struct {
 	codes    []int
 	scheds   []Schedule
 	langReqs []langRequirement
+	classes  []placementClass
 }
 
 // Options tune scoring.

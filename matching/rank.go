@@ -157,28 +157,37 @@ func (ix *Index) TopPairs(k int) []Pair {
 			defer wg.Done()
 			var heap []Pair
 			v := ix.newView()
+			order := make([]classBound, len(ix.classes))
 			for c := w; c < len(ix.candidates); c += workers {
 				heap = heap[:0]
 				v.reset(c)
-				for p := range ix.placements {
-					if ix.placements[p].FreeSeats <= 0 {
-						continue
+				// The placements come by class (same schedule and language
+				// requirement), best bound first: once a class could not
+				// reach the kept k even with full skills, no later one can.
+				for i, cl := range ix.classes {
+					_, schedule := v.scheduleOf(cl.schedAt)
+					order[i] = classBound{i, ix.totalOf(100, v.language(cl.langAt).hundredths, schedule)}
+				}
+				slices.SortFunc(order, func(a, b classBound) int { return cmp.Compare(b.bound, a.bound) })
+				for _, cb := range order {
+					if k > 0 && len(heap) == k && int32(cb.bound) < heap[0].Score {
+						break
 					}
-					excluded, language, schedule := ix.constraints(v, p)
-					if excluded != 0 {
-						continue
+					for _, p32 := range ix.classes[cb.class].placements {
+						p := int(p32)
+						if ix.placements[p].FreeSeats <= 0 {
+							continue
+						}
+						excluded, language, schedule := ix.constraints(v, p)
+						if excluded != 0 {
+							continue
+						}
+						total := ix.totalOf(ix.skills(v, p), language, schedule)
+						if total <= 0 {
+							continue
+						}
+						heap = pushTop(heap, Pair{Candidate: int32(c), Placement: int32(p), Score: int32(total)}, k)
 					}
-					// A pair that could not enter the kept k even with full
-					// skills is not worth scoring: placements come in rising
-					// index, so a tie with the worst kept one loses too.
-					if k > 0 && len(heap) == k && int32(ix.totalOf(100, language, schedule)) <= heap[0].Score {
-						continue
-					}
-					total := ix.totalOf(ix.skills(v, p), language, schedule)
-					if total <= 0 {
-						continue
-					}
-					heap = pushTop(heap, Pair{Candidate: int32(c), Placement: int32(p), Score: int32(total)}, k)
 				}
 				chunks[w] = append(chunks[w], heap...)
 			}
@@ -196,6 +205,12 @@ func (ix *Index) TopPairs(k int) []Pair {
 		return cmp.Compare(a.Placement, b.Placement)
 	})
 	return out
+}
+
+// classBound is a class of placements and the highest total any of them
+// could reach with one candidate.
+type classBound struct {
+	class, bound int
 }
 
 // worse orders pairs for keeping the best: lower score first, and on equal

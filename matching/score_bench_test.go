@@ -61,3 +61,24 @@ func BenchmarkRankOneCandidate(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkCity is the whole job at city scale: index 100 000 candidates and
+// 20 000 placements, score every pair keeping each candidate's top 10,
+// assign the seats exactly, and explain every unassigned candidate.
+func BenchmarkCity(b *testing.B) {
+	for b.Loop() {
+		ix := office(100_000, 20_000)
+		pairs := ix.TopPairs(10)
+		seats := make([]int32, len(ix.placements))
+		for i, p := range ix.placements {
+			seats[i] = int32(p.FreeSeats)
+		}
+		a := NewAssigner(AssignProblem{Candidates: len(ix.candidates), Seats: seats, Pairs: pairs})
+		alloc := a.Solve()
+		for c, p := range alloc.Placement {
+			if p < 0 {
+				a.Explain(int32(c))
+			}
+		}
+	}
+}

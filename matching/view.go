@@ -24,6 +24,7 @@ func (ix *Index) densify() {
 	codeAt := map[int]int32{}
 	schedAt := map[string]int32{}
 	langAt := map[string]int32{}
+	classAt := map[[2]int32]int32{}
 	for i := range ix.places {
 		pp, p := &ix.places[i], &ix.placements[i]
 		pp.requiredAt, pp.trainedAt = dense(pp.required), dense(pp.trained)
@@ -52,7 +53,23 @@ func (ix *Index) densify() {
 			ix.langReqs = append(ix.langReqs, req)
 		}
 		pp.langAt = d
+		ck := [2]int32{pp.schedAt, pp.langAt}
+		c, ok := classAt[ck]
+		if !ok {
+			c = int32(len(ix.classes))
+			classAt[ck] = c
+			ix.classes = append(ix.classes, placementClass{schedAt: pp.schedAt, langAt: pp.langAt})
+		}
+		ix.classes[c].placements = append(ix.classes[c].placements, int32(i))
 	}
+}
+
+// placementClass is the placements that share a schedule and a language
+// requirement: with one candidate their language and schedule components
+// are the same, so they share an upper bound on the total.
+type placementClass struct {
+	schedAt, langAt int32
+	placements      []int32 // rising index
 }
 
 // langRequirement is what a placement asks of a person's languages.
