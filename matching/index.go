@@ -29,6 +29,7 @@ type Index struct {
 	scheds   []Schedule
 	langReqs []langRequirement
 	classes  []placementClass
+	gates    []placementGate
 }
 
 // Options tune scoring.

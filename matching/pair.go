@@ -40,25 +40,33 @@ func (ix *Index) evaluate(v *view, pi int) (total int, excluded uint16, skills i
 // constraints is the cheap half of a pair: the hard constraints, and the
 // language and schedule components in hundredths.
 func (ix *Index) constraints(v *view, pi int) (excluded uint16, language, schedule int) {
-	pc, pp := &ix.cands[v.ci], &ix.places[pi]
-	excluded = pc.excluded | pp.excluded | pp.requires&^pc.holds
+	pp := &ix.places[pi]
 	lang := v.language(pp.langAt)
-	if pp.hard && (lang.oral < 1 || lang.written < 1) {
+	overlap, schedule := v.scheduleOf(pp.schedAt)
+	return ix.excludedIn(v, pi, lang, overlap), lang.hundredths, schedule
+}
+
+// excludedIn is the hard constraints of a pair, given the language and
+// schedule facts of the placement's class: the rest is bits of the
+// candidate and the placement.
+func (ix *Index) excludedIn(v *view, pi int, lang *languageFacts, overlap int) uint16 {
+	pc, g := &ix.cands[v.ci], ix.gates[pi]
+	excluded := pc.excluded | g.excluded | g.requires&^pc.holds
+	if g.hard && (lang.oral < 1 || lang.written < 1) {
 		excluded |= exNorwegianHard
 	}
-	overlap, schedule := v.scheduleOf(pp.schedAt)
 	// No hour in common is below any minimum: the person could not work
 	// there at all.
 	switch {
 	case overlap == 0:
 		excluded |= exNoOverlap
-	case overlap < pp.minMinutes:
+	case overlap < int(g.minMinutes):
 		excluded |= exMinHours
 	}
-	if pc.needs&^pp.offers != 0 {
+	if pc.needs&^g.offers != 0 {
 		excluded |= exAdaptation
 	}
-	return excluded, lang.hundredths, schedule
+	return excluded
 }
 
 // skills is the skills component in hundredths: the required skills the

@@ -28,9 +28,52 @@ type ranked struct {
 func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
 	v := ix.newView()
 	v.reset(c)
-	return ix.rank(len(ix.placements), top, withExcluded, func(i int) string { return ix.placements[i].Ref },
-		func(i int) *view { return v }, func(i int) int { return i },
-		func(i int) Result { return ix.result(v, i, true) })
+	ref := func(i int) string { return ix.placements[i].Ref }
+	better := func(a, b ranked) bool {
+		if a.total != b.total {
+			return a.total > b.total
+		}
+		return ref(a.index) < ref(b.index)
+	}
+	included := keeper{top: top, better: better}
+	excluded := keeper{top: top, better: better}
+	out := Ranking{}
+	// Class by class: the language and schedule facts once per class, the
+	// hard constraints per placement (bits), the skills only for a
+	// placement that could still enter the kept ones.
+	order := make([]classBound, len(ix.classes))
+	for i, cl := range ix.classes {
+		_, schedule := v.scheduleOf(cl.schedAt)
+		order[i] = classBound{i, ix.totalOf(100, v.language(cl.langAt).hundredths, schedule)}
+	}
+	slices.SortFunc(order, func(a, b classBound) int { return cmp.Compare(b.bound, a.bound) })
+	for _, cb := range order {
+		cl := &ix.classes[cb.class]
+		lang := v.language(cl.langAt)
+		overlap, schedule := v.scheduleOf(cl.schedAt)
+		bound := cb.bound
+		for _, p32 := range cl.placements {
+			p := int(p32)
+			if ix.excludedIn(v, p, lang, overlap) != 0 {
+				if withExcluded {
+					excluded.add(ranked{p, ix.totalOf(ix.skills(v, p), lang.hundredths, schedule), true})
+				}
+				continue
+			}
+			out.IncludedTotal++
+			if included.full() && bound < included.worst().total {
+				continue
+			}
+			included.add(ranked{p, ix.totalOf(ix.skills(v, p), lang.hundredths, schedule), false})
+		}
+	}
+	for _, r := range included.sorted() {
+		out.Included = append(out.Included, ix.result(v, r.index, true))
+	}
+	for _, r := range excluded.sorted() {
+		out.Excluded = append(out.Excluded, ix.result(v, r.index, true))
+	}
+	return out
 }
 
 // RankCandidates ranks the candidates for placement p.
@@ -173,16 +216,15 @@ func (ix *Index) TopPairs(k int) []Pair {
 					if k > 0 && len(heap) == k && int32(cb.bound) < heap[0].Score {
 						break
 					}
-					for _, p32 := range ix.classes[cb.class].placements {
+					cl := &ix.classes[cb.class]
+					lang := v.language(cl.langAt)
+					overlap, schedule := v.scheduleOf(cl.schedAt)
+					for _, p32 := range cl.placements {
 						p := int(p32)
-						if ix.placements[p].FreeSeats <= 0 {
+						if ix.placements[p].FreeSeats <= 0 || ix.excludedIn(v, p, lang, overlap) != 0 {
 							continue
 						}
-						excluded, language, schedule := ix.constraints(v, p)
-						if excluded != 0 {
-							continue
-						}
-						total := ix.totalOf(ix.skills(v, p), language, schedule)
+						total := ix.totalOf(ix.skills(v, p), lang.hundredths, schedule)
 						if total <= 0 {
 							continue
 						}

@@ -25,6 +25,7 @@ func (ix *Index) densify() {
 	schedAt := map[string]int32{}
 	langAt := map[string]int32{}
 	classAt := map[[2]int32]int32{}
+	ix.gates = make([]placementGate, len(ix.places))
 	for i := range ix.places {
 		pp, p := &ix.places[i], &ix.placements[i]
 		pp.requiredAt, pp.trainedAt = dense(pp.required), dense(pp.trained)
@@ -61,7 +62,18 @@ func (ix *Index) densify() {
 			ix.classes = append(ix.classes, placementClass{schedAt: pp.schedAt, langAt: pp.langAt})
 		}
 		ix.classes[c].placements = append(ix.classes[c].placements, int32(i))
+		ix.gates[i] = placementGate{excluded: pp.excluded, requires: pp.requires, minMinutes: int32(pp.minMinutes),
+			offers: pp.offers, hard: pp.hard}
 	}
+}
+
+// placementGate is what the hard constraints ask of a placement, packed
+// small: the ranking loop reads it for every placement.
+type placementGate struct {
+	excluded, requires uint16
+	minMinutes         int32
+	offers             uint8
+	hard               bool
 }
 
 // placementClass is the placements that share a schedule and a language
