@@ -355,7 +355,9 @@ func (e *Editor) key(msg tea.KeyMsg) tea.Cmd {
 			e.ahead = append(e.ahead, msg)
 			return nil
 		}
-		e.moving, e.ahead = nil, nil // the move never came: go on
+		// The move never came: the keys that waited go where focus is,
+		// then this one; none is lost.
+		return tea.Sequence(e.flush(), func() tea.Msg { return msg })
 	}
 	if e.confirm {
 		switch {
