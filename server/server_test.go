@@ -513,3 +513,25 @@ func TestServer_SessionsSharingAConnectionAreSeparate(t *testing.T) {
 		t.Fatalf("with the connection open and its sessions ended: %v", err)
 	}
 }
+
+// An address that fails to log in too often is slowed down, never shut
+// out: an office behind one NAT address still gets in with its keys.
+func TestServer_FailedLoginsSlowAnAddressButDoNotShutItOut(t *testing.T) {
+	o := newOffice(t, 20, 40)
+	kari := o.addUser(t, "Kari Nordmann", data.RoleSpecialist)
+	ts := startServer(t, o, server.Config{Lang: i18n.NB, MaxAuthFailures: 2})
+	stranger, _ := newKey(t)
+	for range 2 {
+		if client, err := dial(ts.addr, gossh.PublicKeys(stranger)); err == nil {
+			client.Close()
+			t.Fatal("an unknown key got in")
+		}
+	}
+
+	start := time.Now()
+	p := openPTY(t, ts.addr, 100, 30, gossh.PublicKeys(kari.signer))
+	p.waitFor(t, 0, kari.header())
+	if took := time.Since(start); took < time.Second {
+		t.Errorf("a registered key got in after %v from an address past its failures; want it slowed", took)
+	}
+}
