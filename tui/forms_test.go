@@ -137,7 +137,7 @@ func TestCandidateForm_EveryFieldKindSaysWhatIsWrong(t *testing.T) {
 	press(tm, "tab", "tab", "tab")
 	// Schedule and a number out of range.
 	typeText(tm, "man-fre 09:00")
-	waitFor(t, tm, "a group needs days and a time range")
+	waitFor(t, tm, "time must be HH:MM")
 	retype(tm, "man-fre 09:00-14:00")
 	waitFor(t, tm, "25 h a week")
 	press(tm, "tab")
