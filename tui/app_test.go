@@ -280,8 +280,9 @@ func TestApp_PipelineMovesAndEndsWithAReason(t *testing.T) {
 	if len(history) < 3 || last.To != data.StatusCancelled || last.Reason != data.ReasonSick {
 		t.Fatalf("history = %+v", history)
 	}
-	keys(tm, "e")
-	waitFor(t, tm, "cancelled")
+	sc := newScreen(t, tm)
+	sc.keys("e")
+	sc.wait("cancelled")
 	golden.RequireEqual(t, []byte(finish(t, tm)))
 }
 
