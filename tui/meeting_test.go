@@ -103,8 +103,10 @@ func TestMeeting_RunUndoDeferAndAcceptTheAllocation(t *testing.T) {
 	if suggested < 0 {
 		t.Fatal("the allocation suggested nothing")
 	}
-	sc.mark()
-	moveTo(tm, m.Current, suggested)
+	if suggested != m.Current { // otherwise the suggestion was drawn after a
+		sc.mark()
+		moveTo(tm, m.Current, suggested)
+	}
 	sc.wait("enter godtar")
 	sc.keys("enter")
 	sc.wait("2 vedtak")
