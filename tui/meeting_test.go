@@ -260,3 +260,40 @@ func TestMeeting_FiftyCandidatesByScript(t *testing.T) {
 		t.Errorf("the minutes have %d decision rows, want %d:\n%s", got, rows, minutes)
 	}
 }
+
+func TestMeeting_ChairEditsTheQueue(t *testing.T) {
+	o := newOffice(t)
+	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.EN), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Placements")
+	sc.keys("5", "n")
+	sc.wait("candidate 1 of")
+	before := lastMeeting(t, o)
+	first, second := before.Items[0], before.Items[1]
+
+	sc.keys("]") // the first candidate later
+	sc.wait("candidate 2 of")
+	sc.keys("-") // and out of the queue
+	sc.wait(first.CandidateRef + " taken out of the queue")
+	sc.keys("+")
+	sc.wait("Add a candidate (ref):")
+	typeText(tm, first.CandidateRef)
+	sc.keys("enter")
+	sc.wait(first.CandidateRef + " added to the queue")
+	finish(t, tm)
+
+	after := lastMeeting(t, o)
+	if len(after.Items) != len(before.Items) || after.Items[0].CandidateID != second.CandidateID ||
+		after.Items[len(after.Items)-1].CandidateID != first.CandidateID {
+		t.Fatalf("queue before %v, after %v", refs(before), refs(after))
+	}
+}
+
+func refs(m data.Meeting) []string {
+	var out []string
+	for _, it := range m.Items {
+		out = append(out, it.CandidateRef)
+	}
+	return out
+}

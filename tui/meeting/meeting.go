@@ -29,6 +29,7 @@ const shownPlacements = 5
 type Keys struct {
 	common.ListKeys
 	New, Propose, Defer, Skip, Next, Prev, Comment, Undo, Allocate, Accept, HandOver, Leave, End key.Binding
+	Add, Remove, Earlier, Later                                                                  key.Binding
 }
 
 func newKeys(c *common.Common) Keys {
@@ -47,6 +48,10 @@ func newKeys(c *common.Common) Keys {
 		HandOver: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("key.hand_over"))),
 		Leave:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("key.leave"))),
 		End:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", c.T("key.end_meeting"))),
+		Add:      key.NewBinding(key.WithKeys("+"), key.WithHelp("+", c.T("key.queue_add"))),
+		Remove:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", c.T("key.queue_remove"))),
+		Earlier:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", c.T("key.queue_earlier"))),
+		Later:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", c.T("key.queue_later"))),
 	}
 }
 
@@ -85,6 +90,7 @@ type Model struct {
 	asking  string // what the picker asks: "end", "handover"
 	comment textinput.Model
 	typing  bool
+	adding  bool // the input asks for a candidate's ref to add to the queue
 	minutes viewport.Model
 	reading bool // showing an ended meeting's minutes
 	width   int
@@ -343,7 +349,8 @@ func (m *Model) updateMeeting(msg tea.KeyMsg) tea.Cmd {
 		return m.loadList()
 	}
 	it, ok := m.current()
-	deciding := key.Matches(msg, k.Propose, k.Defer, k.Skip, k.Undo, k.Allocate, k.Accept, k.Next, k.Prev, k.Comment, k.HandOver, k.End)
+	deciding := key.Matches(msg, k.Propose, k.Defer, k.Skip, k.Undo, k.Allocate, k.Accept, k.Next, k.Prev, k.Comment,
+		k.HandOver, k.End, k.Add, k.Remove, k.Earlier, k.Later)
 	if deciding && !m.isChair() {
 		return common.Status(m.c.T("tui.meeting.follower", m.open.Chair))
 	}
@@ -381,8 +388,31 @@ func (m *Model) updateMeeting(msg tea.KeyMsg) tea.Cmd {
 		m.asking = "end"
 		m.picker.Ask(m.c.T("tui.meeting.end_ask"), []string{m.c.T("tui.meeting.end_yes"), m.c.T("tui.meeting.end_no")})
 		return nil
+	case key.Matches(msg, k.Add):
+		m.typing, m.adding = true, true
+		m.comment.Prompt = m.c.T("tui.meeting.add_prompt")
+		m.comment.SetValue("")
+		m.comment.Focus()
+		return textinput.Blink
 	case !ok:
 		return nil
+	case key.Matches(msg, k.Remove):
+		if it.Decision != "" {
+			return common.Status(m.c.T("tui.meeting.already_decided"))
+		}
+		return m.tx(m.c.T("tui.meeting.removed", it.CandidateRef), func(tx data.Tx) error { return tx.RemoveFromMeeting(ctx, it.ID) })
+	case key.Matches(msg, k.Earlier, k.Later):
+		delta := -1
+		if key.Matches(msg, k.Later) {
+			delta = 1
+		}
+		to := it.Position + delta
+		return m.tx("", func(tx data.Tx) error {
+			if err := tx.MoveInMeeting(ctx, it.ID, delta); err != nil {
+				return err
+			}
+			return tx.SetMeetingCurrent(ctx, id, to)
+		})
 	case key.Matches(msg, k.Comment):
 		m.typing = true
 		m.comment.SetValue(it.Comment)
@@ -490,10 +520,16 @@ func (m *Model) updatePicker(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) updateComment(msg tea.KeyMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		m.typing = false
+		m.typing, m.adding = false, false
+		m.comment.Prompt = m.c.T("tui.meeting.comment_prompt")
 		return nil
 	case "enter":
 		m.typing = false
+		if m.adding {
+			m.adding = false
+			m.comment.Prompt = m.c.T("tui.meeting.comment_prompt")
+			return m.add(strings.TrimSpace(m.comment.Value()))
+		}
 		it, ok := m.current()
 		if !ok {
 			return nil
@@ -504,6 +540,29 @@ func (m *Model) updateComment(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.comment, cmd = m.comment.Update(msg)
 	return cmd
+}
+
+// add puts a candidate, by ref, at the end of the queue.
+func (m *Model) add(ref string) tea.Cmd {
+	if ref == "" || m.open == nil || m.snap == nil {
+		return nil
+	}
+	var found *data.Candidate
+	for _, c := range m.snap.Candidates {
+		if strings.EqualFold(c.Ref, ref) {
+			found = c
+		}
+	}
+	if found == nil {
+		return common.Status(m.c.T("cli.error.no_candidate", ref))
+	}
+	for _, it := range m.open.Items {
+		if it.CandidateID == found.ID {
+			return common.Status(m.c.T("tui.meeting.in_queue", found.Ref))
+		}
+	}
+	id, candidateID, ctx := m.open.ID, found.ID, m.c.Ctx
+	return m.tx(m.c.T("tui.meeting.added", found.Ref), func(tx data.Tx) error { return tx.AddToMeeting(ctx, id, candidateID) })
 }
 
 // View draws the tab.
@@ -607,6 +666,19 @@ func (m *Model) meetingView() string {
 	if m.typing {
 		b.WriteString("\n" + m.comment.View() + "\n")
 	}
+	var next []string
+	for _, x := range mt.Items[min(mt.Current+1, len(mt.Items)):] {
+		if x.Decision == "" && len(next) < 4 {
+			name := x.CandidateRef
+			if nc, ok := m.snap.Candidate(x.CandidateID); ok {
+				name = data.ShapeCandidate(c.Role(), *nc).Name
+			}
+			next = append(next, data.CleanText(name, false))
+		}
+	}
+	if len(next) > 0 {
+		b.WriteString("\n" + common.Fit(st.Faint.Render(c.T("tui.meeting.next_up", strings.Join(next, ", "))), m.width) + "\n")
+	}
 	if !m.isChair() {
 		b.WriteString("\n" + st.Faint.Render(c.T("tui.meeting.following", mt.Chair)) + "\n")
 	}
@@ -632,5 +704,6 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of the tab.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.New, k.Open}, {k.Propose, k.Defer, k.Skip, k.Accept}, {k.Next, k.Prev, k.Undo, k.Allocate}, {k.Comment, k.HandOver, k.Leave, k.End}}
+	return [][]key.Binding{{k.New, k.Open}, {k.Propose, k.Defer, k.Skip, k.Accept}, {k.Next, k.Prev, k.Undo, k.Allocate},
+		{k.Add, k.Remove, k.Earlier, k.Later}, {k.Comment, k.HandOver, k.Leave, k.End}}
 }
