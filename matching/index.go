@@ -30,12 +30,27 @@ type Index struct {
 	langReqs []langRequirement
 	classes  []placementClass
 	gates    []placementGate
+	// occupations, when set, says how alike two occupations are; likeness
+	// holds its credit for every distinct goal code (row, see goalCodes)
+	// and placement code (column, see codes).
+	occupations OccupationLikeness
+	goalCodes   []int
+	likeness    []float64
 }
+
+// OccupationLikeness says how alike a goal's occupation and a placement's
+// are (STYRK-08 unit-group codes): a credit 0–1, the kind of likeness
+// (KindSame, KindGroup, KindCategory, KindField) and what they share, in
+// words, for the reason.
+type OccupationLikeness func(goal, placement string) (credit float64, kind, shared string)
 
 // Options tune scoring.
 type Options struct {
 	Weights Weights // zero: DefaultWeights
 	Today   string  // YYYY-MM-DD, for temporary unavailability
+	// Occupations compares occupation codes by the classification; nil
+	// compares them by their digits (the same minor or sub-major group).
+	Occupations OccupationLikeness
 }
 
 type bitset []uint64
@@ -71,6 +86,7 @@ type preCandidate struct {
 	excluded, holds uint16
 	skills, goals   termSet
 	goalCodes       []int
+	goalAt          []int32 // the goal codes as rows of Index.likeness
 	langs           bitset
 	needs           uint8
 	unavailable     bool
@@ -176,7 +192,36 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 		pp.hard = p.NorwegianHard
 	}
 	ix.densify()
+	if opt.Occupations != nil {
+		ix.tabulateOccupations(opt.Occupations)
+	}
 	return ix
+}
+
+// tabulateOccupations works out the likeness of every distinct goal code
+// to every distinct placement code once, so that scoring looks it up.
+func (ix *Index) tabulateOccupations(like OccupationLikeness) {
+	ix.occupations = like
+	at := map[int]int32{}
+	for i := range ix.cands {
+		pc := &ix.cands[i]
+		pc.goalAt = make([]int32, len(pc.goalCodes))
+		for j, code := range pc.goalCodes {
+			row, ok := at[code]
+			if !ok {
+				row = int32(len(ix.goalCodes))
+				at[code] = row
+				ix.goalCodes = append(ix.goalCodes, code)
+			}
+			pc.goalAt[j] = row
+		}
+	}
+	ix.likeness = make([]float64, len(ix.goalCodes)*len(ix.codes))
+	for g, a := range ix.goalCodes {
+		for d, b := range ix.codes {
+			ix.likeness[g*len(ix.codes)+d], _, _ = like(code4(a), code4(b))
+		}
+	}
 }
 
 func flag(on bool, bit uint16) uint16 {
@@ -312,8 +357,19 @@ func (s *termSet) credit(t preTerm) (float64, string) {
 	return 0, ""
 }
 
-// codeLikeness: the same occupation, the same minor group (3 digits), the
-// same sub-major group (2 digits).
+// occupationLikeness is how alike a goal code and a placement code are,
+// what kind of likeness it is and what they share ("" when unknown).
+func (ix *Index) occupationLikeness(a, b int) (float64, string, string) {
+	if ix.occupations != nil {
+		return ix.occupations(code4(a), code4(b))
+	}
+	credit, kind := codeLikeness(a, b)
+	return credit, kind, ""
+}
+
+// codeLikeness compares codes by their digits when there is no
+// classification: the same occupation, the same minor group (3 digits),
+// the same sub-major group (2 digits).
 func codeLikeness(a, b int) (float64, string) {
 	switch {
 	case a == b:

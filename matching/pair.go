@@ -225,18 +225,22 @@ func (ix *Index) skillReasons(ci, pi int, out []Reason) []Reason {
 		out = append(out, Reason{Code: ReasonRequiredMissing, Args: missing})
 	}
 	goal, goalTerm, goalKind, goalFrom := ix.bestLink(&pc.goals, pp.trained)
-	codeCredit, codeFrom, codeTo, codeKind := 0.0, 0, 0, ""
+	codeCredit, codeFrom, codeTo, codeKind, codeShared := 0.0, 0, 0, "", ""
 	for _, a := range pc.goalCodes {
 		for _, b := range pp.codes {
-			if l, kind := codeLikeness(a, b); l > codeCredit {
-				codeCredit, codeFrom, codeTo, codeKind = l, a, b, kind
+			if l, kind, shared := ix.occupationLikeness(a, b); l > codeCredit {
+				codeCredit, codeFrom, codeTo, codeKind, codeShared = l, a, b, kind, shared
 			}
 		}
 	}
 	experience, expTerm, expKind, expFrom := ix.bestLink(&pc.skills, pp.trained)
 	switch {
 	case codeCredit > goal && codeCredit >= experienceShare*experience:
-		out = append(out, Reason{Code: ReasonOccupation, Args: []string{code4(codeFrom), code4(codeTo), codeKind}})
+		args := []string{code4(codeFrom), code4(codeTo), codeKind}
+		if codeShared != "" {
+			args = append(args, codeShared)
+		}
+		out = append(out, Reason{Code: ReasonOccupation, Args: args})
 	case goal > 0 && goal >= experienceShare*experience:
 		out = append(out, Reason{Code: ReasonGoal, Args: []string{goalFrom, goalTerm, goalKind}})
 	case experience > 0:

@@ -104,7 +104,7 @@ const (
 	ReasonRequiredMet     = "skills.required_met"     // terms
 	ReasonRequiredMissing = "skills.required_missing" // terms
 	ReasonGoal            = "skills.goal"             // goal, placement term, kind
-	ReasonOccupation      = "skills.occupation"       // goal code, placement code, kind
+	ReasonOccupation      = "skills.occupation"       // goal code, placement code, kind[, what they share]
 	ReasonExperience      = "skills.experience"       // skill, placement term, kind
 	ReasonNoLink          = "skills.no_link"
 	ReasonNorwegianOK     = "language.norwegian_ok"    // has, minimum
@@ -122,6 +122,12 @@ const (
 	KindClose   = "close"   // a narrower or broader term
 	KindRelated = "related" // terms under the same broader term; the same occupation group
 	KindArea    = "area"    // the same work area; the same occupational field
+	// With a classification (Options.Occupations) occupations are alike by
+	// the same minor group, NAV category level 2, or sub-major group or NAV
+	// category level 1.
+	KindGroup    = "group"
+	KindCategory = "category"
+	KindField    = "field"
 )
 
 // Credits for each kind of likeness of two skill terms.

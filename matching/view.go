@@ -190,9 +190,15 @@ func (v *view) term(d int32) (skill, goal uint8) {
 func (v *view) code(d int32) float64 {
 	if v.codeStamp[d] != v.stamp {
 		best, b := 0.0, v.ix.codes[d]
-		for _, a := range v.ix.cands[v.ci].goalCodes {
-			l, _ := codeLikeness(a, b)
-			best = max(best, l)
+		if v.ix.likeness != nil {
+			for _, g := range v.ix.cands[v.ci].goalAt {
+				best = max(best, v.ix.likeness[int(g)*len(v.ix.codes)+int(d)])
+			}
+		} else {
+			for _, a := range v.ix.cands[v.ci].goalCodes {
+				l, _ := codeLikeness(a, b)
+				best = max(best, l)
+			}
 		}
 		v.codeCredit[d] = best
 		v.codeStamp[d] = v.stamp
