@@ -58,6 +58,7 @@ type Reader interface {
 	// Audit lists audit entries, newest first; team leads only.
 	Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
 	Meetings
+	OccupationReads
 }
 
 // Tx is a unit of work: reads see its own writes, and everything in it is
@@ -65,6 +66,7 @@ type Reader interface {
 type Tx interface {
 	Reader
 	MeetingWrites
+	OccupationWrites
 
 	// SavePlacement creates the placement (ID 0) or updates it; an update
 	// whose Version is not the stored one fails with ErrStale. On success
