@@ -96,13 +96,13 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 		_, revise := revisable[c.ID]
 		if (!holds || revise) && eligibleStatus(*c, opt.Today) && (opt.Only == nil || slices.Contains(opt.Only, c.ID)) {
 			eligible = append(eligible, c)
-			mcands = append(mcands, MatchCandidate(*c, Utplassering{}))
+			mcands = append(mcands, m.matchCandidate(*c, Utplassering{}))
 		}
 	}
 	mplaces := make([]matching.Placement, len(m.Placements))
 	seats := make([]int32, len(m.Placements))
 	for i, p := range m.Placements {
-		mplaces[i] = MatchPlacement(*p)
+		mplaces[i] = m.matchPlacement(*p)
 		free := 0
 		if p.Status == PlacementActive {
 			free = max(p.Seats-taken[p.ID], 0)
@@ -113,7 +113,7 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 	if err != nil {
 		return nil, err
 	}
-	ix := matching.NewIndex(Taxonomy(terms), mcands, mplaces, matching.Options{Weights: opt.Weights, Today: string(opt.Today)})
+	ix := matching.NewIndex(Taxonomy(terms), mcands, mplaces, m.options(opt.Weights, opt.Today))
 	k := opt.TopK
 	if k == 0 && len(eligible)*len(mplaces) > denseLimit {
 		k = 20

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"arbeidsboks/matching/occupation"
 )
 
 // ImportResult counts what an import did.
@@ -24,10 +26,11 @@ func ImportPlacements(ctx context.Context, s Store, format Format, r io.Reader) 
 		loadAll: func(ctx context.Context, tx Tx) ([]Placement, error) {
 			return tx.Placements(ctx, PlacementFilter{})
 		},
-		ref:      func(p *Placement) string { return p.Ref },
-		values:   PlacementValues,
-		validate: ValidatePlacement,
-		save:     func(ctx context.Context, tx Tx, p *Placement) error { return tx.SavePlacement(ctx, p) },
+		ref:         func(p *Placement) string { return p.Ref },
+		values:      PlacementValues,
+		validate:    ValidatePlacement,
+		save:        func(ctx context.Context, tx Tx, p *Placement) error { return tx.SavePlacement(ctx, p) },
+		occupations: "occupations",
 	})
 }
 
@@ -48,6 +51,7 @@ func ImportCandidates(ctx context.Context, s Store, format Format, r io.Reader) 
 		validate:    ValidateCandidate,
 		save:        func(ctx context.Context, tx Tx, c *Candidate) error { return tx.SaveCandidate(ctx, c) },
 		dateColumns: []string{"unavailable_until", "registered"},
+		occupations: "goal_occupations",
 	})
 }
 
@@ -62,6 +66,11 @@ type importer[T any] struct {
 	validate    func(*T) []*FieldError
 	save        func(context.Context, Tx, *T) error
 	dateColumns []string
+	// occupations names the column of occupation codes or titles; titles
+	// are resolved to codes by the stored classification (cls), and codes
+	// checked against it.
+	occupations string
+	cls         *occupation.Classification
 }
 
 func importFile[T any](ctx context.Context, s Store, format Format, r io.Reader, im importer[T]) (ImportResult, error) {
@@ -75,6 +84,11 @@ func importFile[T any](ctx context.Context, s Store, format Format, r io.Reader,
 		stored, err := im.loadAll(ctx, tx)
 		if err != nil {
 			return err
+		}
+		if headerHas(cols, im.occupations) {
+			if im.cls, err = LoadClassification(ctx, tx); err != nil {
+				return err
+			}
 		}
 		byRef := make(map[string]T, len(stored))
 		for _, r := range stored {
@@ -237,7 +251,17 @@ func (im importer[T]) applyRow(tbl *table, cols []*column[T], row tableRow, firs
 		if c == nil || !present(i) {
 			continue
 		}
-		if p := c.set(&rec, row.cells[i]); p != nil {
+		cell := row.cells[i]
+		if c.name == im.occupations {
+			codes, p := ResolveOccupations(im.cls, cell)
+			if p != nil {
+				p.Where, p.Column, p.Value = row.where, c.name, cell
+				problems = append(problems, p)
+				continue
+			}
+			cell = strings.Join(codes, ";")
+		}
+		if p := c.set(&rec, cell); p != nil {
 			p.Where, p.Column, p.Value = row.where, c.name, row.cells[i]
 			problems = append(problems, p)
 		}

@@ -263,7 +263,8 @@ func TestImport_EveryBadPlacementValueIsLocatedAndNothingWritten(t *testing.T) {
 		{"contact_email", "ola.no", "email"},
 		{"description", strings.Repeat("d", 4001), "too_long"},
 		{"status", "stengt", "choice"},
-		{"occupations", "renholder", "occupation"},
+		{"occupations", "renholder", "occupation_none"}, // a title, with no classification stored
+		{"occupations", "911", "occupation"},
 	}
 	for _, c := range cases {
 		t.Run(c.column+"="+truncate(c.value), func(t *testing.T) {
@@ -310,7 +311,7 @@ func TestImport_EveryBadCandidateValueIsLocated(t *testing.T) {
 		{"status", "aktiv", "choice"},
 		{"unavailable_until", "01.12.2026", "date"},
 		{"registered", "2026-02-30", "date"},
-		{"goal_occupations", "kokk", "occupation"},
+		{"goal_occupations", "kokk", "occupation_none"},
 	}
 	for _, c := range cases {
 		t.Run(c.column, func(t *testing.T) {

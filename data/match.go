@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"arbeidsboks/matching"
+	"arbeidsboks/matching/occupation"
 )
 
 // Matching is the office's records prepared for scoring: the candidates
@@ -15,6 +16,10 @@ type Matching struct {
 	Index      *matching.Index
 	// SeatHolders are the seat-holding utplasseringer by candidate id.
 	SeatHolders map[int64]Utplassering
+	// Occupations is the stored classification of occupations; nil when
+	// none is stored.
+	Occupations *occupation.Classification
+	resolved    map[string]string // a goal or title → its confident code ("" for none)
 }
 
 // LoadMatching reads what scoring needs and builds the index. Scoring sees
@@ -36,19 +41,92 @@ func LoadMatching(ctx context.Context, r Reader, weights matching.Weights, today
 	if err != nil {
 		return nil, err
 	}
-	return NewMatching(pointers(candidates), pointers(placements), holding, terms, weights, today), nil
+	cls, err := LoadClassification(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	return NewMatchingWith(pointers(candidates), pointers(placements), holding, terms, cls, weights, today), nil
 }
 
-// NewMatching prepares records already read for scoring.
+// NewMatching prepares records already read for scoring, without a
+// classification of occupations.
 func NewMatching(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
 	weights matching.Weights, today Date) *Matching {
-	m := &Matching{Candidates: candidates, Placements: placements, SeatHolders: map[int64]Utplassering{}}
+	return NewMatchingWith(candidates, placements, seatHolding, terms, nil, weights, today)
+}
+
+// NewMatchingWith prepares records already read for scoring. With a
+// classification of occupations (cls), occupations are compared by it
+// (occupation.Classification.Likeness), and a candidate's goals and a
+// placement's title without codes count as the occupations they resolve
+// to with confidence.
+func NewMatchingWith(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
+	cls *occupation.Classification, weights matching.Weights, today Date) *Matching {
+	m := &Matching{Candidates: candidates, Placements: placements, SeatHolders: map[int64]Utplassering{},
+		Occupations: cls, resolved: map[string]string{}}
 	for _, u := range seatHolding {
 		m.SeatHolders[u.CandidateID] = u
 	}
-	m.Index = matching.NewIndex(Taxonomy(terms), m.matchCandidates(), matchPlacements(placements),
-		matching.Options{Weights: weights, Today: string(today)})
+	places := make([]matching.Placement, len(placements))
+	for i, p := range placements {
+		places[i] = m.matchPlacement(*p)
+	}
+	m.Index = matching.NewIndex(Taxonomy(terms), m.matchCandidates(), places, m.options(weights, today))
 	return m
+}
+
+// options are the scoring options, with the classification's likeness of
+// occupations when there is one.
+func (m *Matching) options(weights matching.Weights, today Date) matching.Options {
+	opt := matching.Options{Weights: weights, Today: string(today)}
+	if cls := m.Occupations; cls.UnitGroups() > 0 {
+		opt.Occupations = func(a, b string) (float64, string, string) {
+			l := cls.Likeness(a, b)
+			return l.Credit, l.Kind, l.Shared
+		}
+	}
+	return opt
+}
+
+// resolve is the occupation a text names with confidence, "" when none;
+// each distinct text is resolved once.
+func (m *Matching) resolve(text string) string {
+	if m.Occupations.UnitGroups() == 0 {
+		return ""
+	}
+	key := matching.NormalizeTerm(text)
+	code, done := m.resolved[key]
+	if !done {
+		if best, ok := m.Occupations.Best(key); ok {
+			code = best.Code
+		}
+		m.resolved[key] = code
+	}
+	return code
+}
+
+// matchCandidate is what scoring knows of a candidate, with the
+// occupations the goals name.
+func (m *Matching) matchCandidate(c Candidate, held Utplassering) matching.Candidate {
+	mc := MatchCandidate(c, held)
+	for _, g := range c.Goals {
+		if code := m.resolve(g); code != "" && !slices.Contains(mc.GoalOccupations, code) {
+			mc.GoalOccupations = append(slices.Clip(mc.GoalOccupations), code)
+		}
+	}
+	return mc
+}
+
+// matchPlacement is what scoring knows of a placement: without codes of
+// its own, the occupation its title names.
+func (m *Matching) matchPlacement(p Placement) matching.Placement {
+	mp := MatchPlacement(p)
+	if len(mp.Occupations) == 0 {
+		if code := m.resolve(p.Title); code != "" {
+			mp.Occupations = []string{code}
+		}
+	}
+	return mp
 }
 
 // Taxonomy builds the scoring taxonomy from the stored terms.
@@ -63,7 +141,7 @@ func Taxonomy(terms []SkillTerm) *matching.Taxonomy {
 func (m *Matching) matchCandidates() []matching.Candidate {
 	out := make([]matching.Candidate, len(m.Candidates))
 	for i, c := range m.Candidates {
-		out[i] = MatchCandidate(*c, m.SeatHolders[c.ID])
+		out[i] = m.matchCandidate(*c, m.SeatHolders[c.ID])
 	}
 	return out
 }
@@ -83,14 +161,6 @@ func MatchCandidate(c Candidate, held Utplassering) matching.Candidate {
 		mc.TargetHours = *c.TargetHoursWeek
 	}
 	return mc
-}
-
-func matchPlacements(placements []*Placement) []matching.Placement {
-	out := make([]matching.Placement, len(placements))
-	for i, p := range placements {
-		out[i] = MatchPlacement(*p)
-	}
-	return out
 }
 
 // MatchPlacement is what scoring knows of a placement.
