@@ -55,6 +55,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.importCommand(), a.exportCommand(), a.demoCommand(), a.backupCommand(), a.usersCommand(),
 		a.matchCommand(), a.assignCommand(), a.serveCommand(), a.meetingCommand())
 	root.AddCommand(a.candidatesCommand())
+	root.AddCommand(a.taxonomyCommand())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

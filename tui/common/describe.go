@@ -41,10 +41,18 @@ func ProblemText(c *i18n.Catalogue, p *data.FieldError) string {
 	switch p.Code {
 	case data.CodeMissingColumn:
 		return c.T(key, p.Value)
-	case data.CodeDuplicateRef:
+	case data.CodeDuplicateRef, data.CodeDuplicateCode:
 		if len(p.Args) == 2 {
 			n, _ := strconv.Atoi(p.Args[1])
 			return c.T(key, c.T("where."+p.Args[0], n))
+		}
+	case data.CodeOccupationTitle:
+		// The title, then the nearest occupations.
+		if len(p.Args) == 1 {
+			return c.T(key+".none", p.Args[0])
+		}
+		if len(p.Args) > 1 {
+			return c.T(key, p.Args[0], strings.Join(p.Args[1:], "; "))
 		}
 	case data.CodeUnknownColumn:
 		if len(p.Args) == 1 {

@@ -38,7 +38,18 @@ func DescribeReason(c *i18n.Catalogue, r matching.Reason) string {
 	key := "reason." + r.Code
 	args := r.Args
 	switch r.Code {
-	case matching.ReasonGoal, matching.ReasonOccupation, matching.ReasonExperience:
+	case matching.ReasonOccupation:
+		// With a classification the fourth argument names what the two
+		// occupations share ("Renholdere").
+		switch len(args) {
+		case 4:
+			key += "." + args[2] + ".shared"
+			args = []string{args[3], args[0], args[1]}
+		case 3:
+			key += "." + args[2]
+			args = args[:2]
+		}
+	case matching.ReasonGoal, matching.ReasonExperience:
 		if len(args) == 3 {
 			key += "." + args[2]
 			args = args[:2]
