@@ -73,7 +73,7 @@ var OccupationColumns = []string{"code", "level", "name", "parent", "nav_categor
 func ImportOccupations(ctx context.Context, s Store, content []byte) (string, OccupationImportResult, error) {
 	var result OccupationImportResult
 	kind, rows, problems := readOccupationFile(content)
-	if len(problems) > 0 {
+	if len(rows) == 0 && len(problems) > 0 {
 		return kind, result, &ValidationError{Entity: "taxonomy", Problems: problems}
 	}
 	err := s.WithTx(ctx, func(tx Tx) error {
@@ -81,8 +81,11 @@ func ImportOccupations(ctx context.Context, s Store, content []byte) (string, Oc
 		if err != nil {
 			return err
 		}
-		changed, counts, problems := mergeOccupations(stored, rows)
-		if len(problems) > 0 {
+		// The good rows are checked against what is stored too, so that
+		// every problem is listed at once.
+		changed, counts, more := mergeOccupations(stored, rows)
+		if problems = append(problems, more...); len(problems) > 0 {
+			slices.SortStableFunc(problems, func(a, b *FieldError) int { return a.Where.N - b.Where.N })
 			return &ValidationError{Entity: "taxonomy", Problems: problems}
 		}
 		result = counts
