@@ -174,7 +174,7 @@ func BenchmarkSessions(b *testing.B) {
 	b.ReportMetric(float64(left), "goroutines-left")
 	b.ReportMetric(0, "ns/op") // one op is one whole round: its time says nothing
 	b.Logf("%d filters did not open or close; echo p90 %.1f ms, p95 %.1f ms, max %.1f ms", lostOpen, pct(0.9), pct(0.95), pct(1))
-	b.Logf("%d keys typed, %d measured; server heap %.1f MiB with %d idle sessions", keysSent, len(latencies),
+	b.Logf("%d keys typed, %d measured; server heap %.1f MiB in use with %d sessions open", keysSent, len(latencies),
 		float64(srv.last.heap)/(1<<20), loadSessions)
 }
 
