@@ -286,6 +286,7 @@ type ui struct {
 	user     data.User
 	typing   *typing
 	panicked atomic.Bool
+	idled    atomic.Bool
 }
 
 // runUI runs the session's UI until it ends, and says why it ended when
@@ -338,6 +339,8 @@ func (s *Server) runUI(next ssh.Handler) ssh.Handler {
 			fmt.Fprint(sess, "\r\n"+s.cat.T("server.crashed")+"\r\n")
 		case stopping:
 			fmt.Fprint(sess, "\r\n"+s.cat.T("server.goodbye")+"\r\n")
+		case u.idled.Load():
+			fmt.Fprint(sess, "\r\n"+s.cat.T("server.idle", s.cfg.IdleTimeout.String())+"\r\n")
 		}
 	}
 }
@@ -405,6 +408,7 @@ func (s *Server) closeWhenIdle(ctx context.Context, u *ui) {
 		idle := u.typing.idle()
 		if idle >= s.cfg.IdleTimeout {
 			s.log.Info("session idle", "user", u.user.Name, "idle", idle.Round(time.Second))
+			u.idled.Store(true)
 			u.p.Quit()
 			return
 		}

@@ -400,6 +400,9 @@ func TestServer_IdleSessionIsClosed(t *testing.T) {
 		t.Fatal("a session that kept typing was closed as idle")
 	}
 	idler.waitEnd(t)
+	if !strings.Contains(idler.text(), "uten tastetrykk") {
+		t.Errorf("the idle session ended without saying why:\n%s", lastBytes(idler.text(), 400))
+	}
 }
 
 // A session is idle when its user types nothing, however much the office

@@ -357,6 +357,7 @@ var messages = map[string]message{
 	"server.unknown_key":     {"nøkkelen tilhører ingen aktiv bruker", "the key belongs to no active user"},
 	"server.no_pty":          {"arbeidsboks trenger en terminal: koble til med ssh -t", "arbeidsboks needs a terminal: connect with ssh -t"},
 	"server.full":            {"serveren har nådd største antall økter; prøv igjen om litt", "the server has reached its maximum number of sessions; try again shortly"},
+	"server.idle":            {"Økten ble lukket etter %s uten tastetrykk. Koble til igjen når du trenger den.", "The session was closed after %s without a keystroke. Connect again when you need it."},
 	"server.location":        {"server", "server"},
 	"server.goodbye":         {"arbeidsboks-serveren stopper. Ha det!", "The arbeidsboks server is stopping. Goodbye!"},
 	"server.crashed":         {"Økten stoppet på grunn av en feil i arbeidsboks; den er logget. Koble til igjen.", "The session stopped because of an error in arbeidsboks; it has been logged. Connect again."},
