@@ -445,14 +445,31 @@ func (r reader) Utplasseringer(ctx context.Context, f data.UtplasseringFilter) (
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, u)
+		out = append(out, r.shapeUtplassering(u))
 	}
 	return out, mapError(rows.Err())
 }
 
 func (r reader) Utplassering(ctx context.Context, id int64) (data.Utplassering, error) {
 	u, err := scanUtplassering(r.q.QueryRowContext(ctx, utplasseringSelect+" WHERE u.id = ? AND u.office = ?", id, r.actor.Office))
-	return u, mapError(err)
+	return r.shapeUtplassering(u), mapError(err)
+}
+
+// shapeUtplassering leaves out what a market contact may not see of a
+// person's utplassering: the free-text note, and an end reason that speaks
+// of their health.
+func (r reader) shapeUtplassering(u data.Utplassering) data.Utplassering {
+	if r.actor.Role == data.RoleMarket {
+		u.Note, u.EndReason = "", marketReason(u.EndReason)
+	}
+	return u
+}
+
+func marketReason(reason data.EndReason) data.EndReason {
+	if reason == data.ReasonSick {
+		return data.ReasonOther
+	}
+	return reason
 }
 
 func (r reader) History(ctx context.Context, id int64) ([]data.StatusEvent, error) {
@@ -474,6 +491,9 @@ func (r reader) History(ctx context.Context, id int64) ([]data.StatusEvent, erro
 		e.At = s.time(at)
 		if s.err != nil {
 			return nil, s.err
+		}
+		if r.actor.Role == data.RoleMarket {
+			e.Note, e.Reason = "", marketReason(e.Reason)
 		}
 		out = append(out, e)
 	}

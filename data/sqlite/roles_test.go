@@ -253,3 +253,43 @@ func TestRoles_ForbiddenWriteLeavesNothing(t *testing.T) {
 		t.Errorf("notes %q after a refused transaction", full.Notes)
 	}
 }
+
+func TestMarketContact_SeesNoNotesOrHealthInTheHistory(t *testing.T) {
+	db, _ := openTemp(t)
+	ctx := context.Background()
+	s := lead(db)
+	p := placement("P-1", 1)
+	c := candidate("K-1", "Amina")
+	save(t, s, &p, &c)
+	var id int64
+	err := s.WithTx(ctx, func(tx data.Tx) error {
+		u, err := tx.Propose(ctx, c.ID, p.ID, 800)
+		if err != nil {
+			return err
+		}
+		id = u.ID
+		u, err = tx.Move(ctx, u.ID, u.Version, data.StatusStarted, "", "")
+		if err != nil {
+			return err
+		}
+		_, err = tx.Move(ctx, u.ID, u.Version, data.StatusCancelled, data.ReasonSick, "Innlagt på sykehus")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	market := db.As(data.Actor{Name: "mk", Role: data.RoleMarket, Office: data.DefaultOffice})
+	history, err := market.History(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := market.Utplassering(ctx, id)
+	last := history[len(history)-1]
+	if last.Note != "" || last.Reason == data.ReasonSick || u.Note != "" || u.EndReason == data.ReasonSick {
+		t.Fatalf("a market contact sees %q / %q and %q / %q", last.Note, last.Reason, u.Note, u.EndReason)
+	}
+	full, _ := s.History(ctx, id)
+	if full[len(full)-1].Note != "Innlagt på sykehus" || full[len(full)-1].Reason != data.ReasonSick {
+		t.Fatalf("the lead's history lost the note: %+v", full[len(full)-1])
+	}
+}
