@@ -296,6 +296,31 @@ type Utplassering struct {
 	Created, Updated time.Time
 }
 
+// ShapeUtplassering leaves out what a market contact may not see of a
+// person's utplassering: the free-text note, and an end reason that speaks
+// of their health.
+func ShapeUtplassering(role Role, u Utplassering) Utplassering {
+	if role == RoleMarket {
+		u.Note, u.EndReason = "", marketReason(u.EndReason)
+	}
+	return u
+}
+
+// ShapeStatusEvent is ShapeUtplassering for one step of the history.
+func ShapeStatusEvent(role Role, e StatusEvent) StatusEvent {
+	if role == RoleMarket {
+		e.Note, e.Reason = "", marketReason(e.Reason)
+	}
+	return e
+}
+
+func marketReason(reason EndReason) EndReason {
+	if reason == ReasonSick {
+		return ReasonOther
+	}
+	return reason
+}
+
 // StatusEvent is one step in an utplassering's history.
 type StatusEvent struct {
 	ID             int64

@@ -455,21 +455,8 @@ func (r reader) Utplassering(ctx context.Context, id int64) (data.Utplassering, 
 	return r.shapeUtplassering(u), mapError(err)
 }
 
-// shapeUtplassering leaves out what a market contact may not see of a
-// person's utplassering: the free-text note, and an end reason that speaks
-// of their health.
 func (r reader) shapeUtplassering(u data.Utplassering) data.Utplassering {
-	if r.actor.Role == data.RoleMarket {
-		u.Note, u.EndReason = "", marketReason(u.EndReason)
-	}
-	return u
-}
-
-func marketReason(reason data.EndReason) data.EndReason {
-	if reason == data.ReasonSick {
-		return data.ReasonOther
-	}
-	return reason
+	return data.ShapeUtplassering(r.actor.Role, u)
 }
 
 func (r reader) History(ctx context.Context, id int64) ([]data.StatusEvent, error) {
@@ -492,9 +479,7 @@ func (r reader) History(ctx context.Context, id int64) ([]data.StatusEvent, erro
 		if s.err != nil {
 			return nil, s.err
 		}
-		if r.actor.Role == data.RoleMarket {
-			e.Note, e.Reason = "", marketReason(e.Reason)
-		}
+		e = data.ShapeStatusEvent(r.actor.Role, e)
 		out = append(out, e)
 	}
 	return out, mapError(rows.Err())

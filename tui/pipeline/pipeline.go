@@ -445,8 +445,8 @@ func (m *Model) renderDetails() {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(data.CleanText(m.candidateName(u), false)+" → "+data.CleanText(m.placementTitle(u), false)) + "\n")
 	status := c.Enum(string(u.Status))
-	if u.EndReason != "" {
-		status += " – " + c.Enum(string(u.EndReason))
+	if reason := data.ShapeUtplassering(c.Role(), *u).EndReason; reason != "" {
+		status += " – " + c.Enum(string(reason))
 	}
 	b.WriteString(c.Field(c.T("col.status"), status) + "\n")
 	b.WriteString(c.Field(c.T("col.score"), fmt.Sprintf("%d.%d", u.Score/10, u.Score%10)) + "   " + c.Field(c.T("field.pinned"), yesNo(c, u.Pinned)) + "\n")
