@@ -429,7 +429,7 @@ func (m *Model) updateMeeting(msg tea.KeyMsg) tea.Cmd {
 		return m.decide(it, data.DecisionProposed, m.ranked.m.Placements[r.Placement].ID, r.Total)
 	case key.Matches(msg, k.Accept):
 		if it.SuggestedID == 0 {
-			return nil
+			return common.Status(m.c.T("tui.meeting.no_suggestion"))
 		}
 		return m.decide(it, data.DecisionProposed, it.SuggestedID, it.SuggestedScore)
 	case key.Matches(msg, k.Defer):
