@@ -3,6 +3,7 @@ package occupation
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // index is what the resolver searches. Every name and title of a unit
@@ -35,7 +36,6 @@ type index struct {
 	// (major, sub-major and minor group, by code prefix): which group a
 	// text's features point at, whatever unit group it is.
 	levels [3]levelModel
-	prior  []float64 // by unit group: how many documents it has, 0–1
 }
 
 // levelModel scores the groups of one level: a group's score is
@@ -73,12 +73,12 @@ type params struct {
 	nmin, nmax int     // letter n-gram lengths
 	word       float64 // weight of a whole stem
 	part       float64 // weight of a known word a compound ends or begins with
-	field      float64 // weight of a stem as head or qualifier
+	head       float64 // weight of a word's head: the known word it ends with, or itself
 	kindWt     [4]float64
+	startWt    float64 // weight of the n-grams that begin a word
 
 	second    float64    // weight of a unit group's second-best document
 	third     float64    // and of its third
-	prior     float64    // weight of the number of its documents
 	qualifier float64    // weight of a title's qualifier scored on its own
 	centroid  float64    // weight of its centroid
 	spread    [3]float64 // share of a neighbour's evidence, by kind of group
@@ -90,10 +90,10 @@ type params struct {
 
 func defaultParams() params {
 	return params{
-		nmin: 2, nmax: 4, word: 2, part: 1, field: 0,
+		nmin: 2, nmax: 4, word: 0.5, part: 1, head: 2, startWt: 2,
 		kindWt: [4]float64{docTitle: 1, docName: 1, docGroup: 0.6, docCategory: 0},
-		second: 0.3, third: 0.2, centroid: 0.5, spread: [3]float64{0.2, 0, 0.2},
-		alpha: 0.02, levelTemp: 3, level: [3]float64{0.1, 0.05, 0.05}, qualifier: 0.3,
+		second: 0.3, third: 0.2, centroid: 0.5, spread: [3]float64{0.2, 0.2, 0.2},
+		alpha: 0.02, levelTemp: 8, level: [3]float64{0.1, 0.05, 0.2}, qualifier: 0.3,
 	}
 }
 
@@ -254,15 +254,6 @@ func buildIndexWith(items []Occupation, p params) *index {
 			ix.levels[lv] = ix.buildLevel(items, lv+1, textCodes, bags)
 		}
 	}
-	ix.prior = make([]float64, len(ix.codes))
-	most := 1.0
-	for _, d := range ix.docs {
-		ix.prior[d.code]++
-		most = max(most, ix.prior[d.code])
-	}
-	for c := range ix.prior {
-		ix.prior[c] = math.Log(1+ix.prior[c]) / math.Log(1+most)
-	}
 	return ix
 }
 
@@ -304,7 +295,7 @@ func (ix *index) features(parts [][]string, fn func(key []byte, weight float64, 
 	key := buf[:0]
 	var bounds [40]int
 	n := 0
-	for part, ws := range parts {
+	for _, ws := range parts {
 		for _, w := range ws {
 			if n >= maxQueryWords {
 				return
@@ -319,18 +310,24 @@ func (ix *index) features(parts [][]string, fn func(key []byte, weight float64, 
 			runes := len(b) - 1
 			for size := ix.p.nmin; size <= ix.p.nmax; size++ {
 				for i := 0; i+size <= runes; i++ {
-					fn(append(key[:0], marked[b[i]:b[i+size]]...), 1, n)
+					w := 1.0
+					if i == 0 {
+						w = ix.p.startWt
+					}
+					fn(append(key[:0], marked[b[i]:b[i+size]]...), w, n)
 				}
 			}
 			if ix.p.word > 0 {
 				fn(append(append(key[:0], "w:"...), w...), ix.p.word, n)
 			}
-			if ix.p.field > 0 {
-				field := "h:"
-				if part == 1 {
-					field = "q:"
+			if ix.p.head > 0 {
+				// The compound's head, or the word itself: what kind of
+				// work ("kokk" in "hjelpekokk").
+				_, head := ix.parts(w)
+				if head == "" {
+					head = w
 				}
-				fn(append(append(key[:0], field...), w...), ix.p.field, n)
+				fn(append(append(key[:0], "H:"...), head...), ix.p.head, n)
 			}
 			if ix.p.part > 0 {
 				first, head := ix.parts(w)
@@ -471,3 +468,6 @@ func (ix *index) buildLevel(items []Occupation, digits int, textCodes []int32, b
 	}
 	return m
 }
+
+// runeLen is the number of letters in s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

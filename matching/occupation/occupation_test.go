@@ -72,6 +72,13 @@ func TestResolve_ScoresAreBestFirstBetweenZeroAndOne(t *testing.T) {
 	if exact := c.Resolve("Kjøkkenassistent", 1); exact[0].Score < Confident {
 		t.Errorf("a registered title scores %v, want at least %v", exact[0].Score, Confident)
 	}
+	if !IsConfident([]Match{{Score: 0.9}, {Score: 0.5}}) || IsConfident([]Match{{Score: 0.7}, {Score: 0.65}}) ||
+		IsConfident([]Match{{Score: 0.55}}) {
+		t.Errorf("IsConfident: a match must score %v and stand %v above the next", Confident, ConfidentMargin)
+	}
+	if _, ok := c.Best("kjøkkenassistent"); !ok {
+		t.Errorf("a registered title is not a confident match")
+	}
 	if none := c.Resolve("xq", 3); len(none) != 0 && none[0].Score >= Confident {
 		t.Errorf("nonsense resolves confidently: %v", none)
 	}
