@@ -256,7 +256,7 @@ func TestOccupations_OnlyTeamLeadsImport(t *testing.T) {
 func TestOccupations_ColumnsTakeCodesOrTitles(t *testing.T) {
 	ctx := context.Background()
 	s := occupied(t)
-	file := placementFile(map[string]string{"occupations": "Flyrengjører; 9111"})
+	file := placementFile(map[string]string{"occupations": "Værelsesbetjent; 9111"})
 	if _, err := importPlacements(t, s, data.CSV, file); err != nil {
 		t.Fatal(err)
 	}

@@ -93,8 +93,9 @@ func (a *app) taxonomyResolveCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "resolve TEXT",
 		Short: a.cat.T("cli.taxonomy.resolve.short"),
-		Long:  a.cat.T("cli.taxonomy.resolve.long", strconv.FormatFloat(occupation.Confident, 'f', -1, 64)),
-		Args:  cobra.ExactArgs(1),
+		Long: a.cat.T("cli.taxonomy.resolve.long", strconv.FormatFloat(occupation.Confident, 'f', -1, 64),
+			strconv.FormatFloat(occupation.ConfidentMargin, 'f', -1, 64)),
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if top < 1 {
 				return a.usage(cmd, "cli.error.top")
@@ -126,11 +127,11 @@ func (a *app) taxonomyResolveCommand() *cobra.Command {
 			}
 			w := bufio.NewWriter(a.stdout)
 			for _, text := range texts {
-				matches := cls.Resolve(text, top)
-				if matches == nil {
-					matches = []occupation.Match{}
-				}
-				if err := a.writeResolved(w, text, matches, asJSON, len(texts) > 1); err != nil {
+				// Two at least, to tell whether the first stands out.
+				matches := cls.Resolve(text, max(top, 2))
+				confident := occupation.IsConfident(matches)
+				matches = matches[:min(top, len(matches))]
+				if err := a.writeResolved(w, text, matches, confident, asJSON, len(texts) > 1); err != nil {
 					return err
 				}
 			}
@@ -143,9 +144,12 @@ func (a *app) taxonomyResolveCommand() *cobra.Command {
 }
 
 // writeResolved writes one text's matches: JSON (one object a line when
-// there are many texts), or a line per match with the score and a mark on
-// those confident enough to be taken on import.
-func (a *app) writeResolved(w *bufio.Writer, text string, matches []occupation.Match, asJSON, many bool) error {
+// there are many texts), or a line per match with its score, the first
+// marked when it is confident enough to be taken on import.
+func (a *app) writeResolved(w *bufio.Writer, text string, matches []occupation.Match, confident, asJSON, many bool) error {
+	if matches == nil {
+		matches = []occupation.Match{}
+	}
 	if asJSON {
 		if many {
 			b, err := json.Marshal(resolvedJSON{Query: text, Results: matches})
@@ -163,9 +167,9 @@ func (a *app) writeResolved(w *bufio.Writer, text string, matches []occupation.M
 	if len(matches) == 0 {
 		fmt.Fprintln(w, a.cat.T("cli.taxonomy.no_match"))
 	}
-	for _, m := range matches {
+	for i, m := range matches {
 		mark := " "
-		if m.Score >= occupation.Confident {
+		if i == 0 && confident {
 			mark = "*"
 		}
 		score := fmt.Sprintf("%.2f", m.Score)

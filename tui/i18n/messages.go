@@ -645,7 +645,7 @@ var messages = map[string]message{
 	"cli.taxonomy.kind.export":                 {"eksportfil", "export file"},
 	"cli.taxonomy.export.short":                {"Skriv ut yrkene, én rad per kode, som csv eller json", "Export the occupations, one row per code, as csv or json"},
 	"cli.taxonomy.resolve.short":               {"Finn yrkene en tekst beskriver", "Find the occupations a text names"},
-	"cli.taxonomy.resolve.long":                {"Gir de beste firesifrede STYRK-08-kodene for teksten med en sikkerhet fra 0 til 1 (* ved minst %s, som import godtar en tittel ved). TEXT - leser én tekst per linje fra standard inn.", "Gives the best four-digit STYRK-08 codes for the text with a score from 0 to 1 (* at %s or more, the score import accepts a title at). TEXT - reads one text a line from standard input."},
+	"cli.taxonomy.resolve.long":                {"Gir de beste firesifrede STYRK-08-kodene for teksten med en sikkerhet fra 0 til 1. * merker et sikkert treff (minst %s, og minst %s over det neste): det tar import en tittel som. TEXT - leser én tekst per linje fra standard inn.", "Gives the best four-digit STYRK-08 codes for the text with a score from 0 to 1. * marks a confident match (at least %s, and at least %s above the next): import takes a title as that one. TEXT - reads one text a line from standard input."},
 	"cli.taxonomy.none":                        {"databasen har ingen yrker; les inn STYRK-08 med taxonomy import først", "the database holds no occupations; import STYRK-08 with taxonomy import first"},
 	"cli.taxonomy.no_match":                    {"ingen treff", "no matches"},
 	"cli.error.taxonomy_format":                {"ukjent format %q (csv eller json)", "unknown format %q (csv or json)"},
