@@ -356,3 +356,33 @@ func TestOccupations_AGoalTypedAsATitleMatchesAPlacementCodedByNumber(t *testing
 		t.Errorf("LoadMatching did not load the classification")
 	}
 }
+
+// BenchmarkImportOccupations imports STYRK-08, NAV's categories and NAV's
+// job titles into a new database, as taxonomy import does one by one.
+func BenchmarkImportOccupations(b *testing.B) {
+	files := [][]byte{sharedOccupationFile(b, styrkFile), sharedOccupationFile(b, categoriesFile), sharedOccupationFile(b, jobTitlesFile)}
+	b.ReportAllocs()
+	for range b.N {
+		b.StopTimer()
+		s := newStore(b)
+		b.StartTimer()
+		for _, f := range files {
+			if _, _, err := data.ImportOccupations(context.Background(), s, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkLoadClassification reads the stored occupations and builds the
+// resolver, as a command or a matching run does before resolving.
+func BenchmarkLoadClassification(b *testing.B) {
+	s := occupied(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := data.LoadClassification(context.Background(), s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -320,17 +320,17 @@ func (ix *index) features(parts [][]string, fn func(key []byte, weight float64, 
 			if ix.p.word > 0 {
 				fn(append(append(key[:0], "w:"...), w...), ix.p.word, n)
 			}
+			first, head := ix.parts(w)
 			if ix.p.head > 0 {
 				// The compound's head, or the word itself: what kind of
 				// work ("kokk" in "hjelpekokk").
-				_, head := ix.parts(w)
-				if head == "" {
-					head = w
+				h := head
+				if h == "" {
+					h = w
 				}
-				fn(append(append(key[:0], "H:"...), head...), ix.p.head, n)
+				fn(append(append(key[:0], "H:"...), h...), ix.p.head, n)
 			}
 			if ix.p.part > 0 {
-				first, head := ix.parts(w)
 				if head != "" {
 					fn(append(append(key[:0], "w:"...), head...), ix.p.part, n)
 				}
