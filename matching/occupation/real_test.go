@@ -68,7 +68,7 @@ func TestReal_KnownPairsResolve(t *testing.T) {
 
 func BenchmarkResolve(b *testing.B) {
 	c := allData(b)
-	queries := []string{"kokk", "renholder", "barnehageassistent", "jobbe på hotell", "lagermedarbeider",
+	queries := []string{"kokk", "renholder", "barnehageassistent", "jobbe på hotell", "lagerarbeider",
 		"helsefagarbeider", "kjokkenassistent", "sjåfør", "butikkmedarbeider", "flyrengjører"}
 	b.ReportAllocs()
 	b.ResetTimer()
