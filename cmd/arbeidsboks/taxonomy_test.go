@@ -160,7 +160,7 @@ func TestTaxonomy_APlacementByTheEmployersTitle(t *testing.T) {
 
 	bad := "ref,title,employer,seats,schedule,occupations\nP-X,Noe,Firma,1,man-fre 08:00-12:00,qqxyzzy\n"
 	code, _, errOut := c.run("--lang", "en", "--db", db, "import", "placements", c.write("bad.csv", bad))
-	if code != exitError || !strings.Contains(errOut, `line 2, column occupations: "qqxyzzy": "qqxyzzy" names no occupation`) {
+	if code != exitError || !strings.Contains(errOut, `line 2, column occupations: "qqxyzzy": names no occupation with confidence; nearest: `) {
 		t.Errorf("an unknown title: exit %d\n%s", code, errOut)
 	}
 }

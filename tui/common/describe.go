@@ -52,7 +52,11 @@ func ProblemText(c *i18n.Catalogue, p *data.FieldError) string {
 			return c.T(key+".none", p.Args[0])
 		}
 		if len(p.Args) > 1 {
-			return c.T(key, p.Args[0], strings.Join(p.Args[1:], "; "))
+			near := strings.Join(p.Args[1:], "; ")
+			if strings.TrimSpace(p.Value) == p.Args[0] {
+				return c.T(key+".only", near) // the value already shows the title
+			}
+			return c.T(key, p.Args[0], near)
 		}
 	case data.CodeUnknownColumn:
 		if len(p.Args) == 1 {

@@ -652,6 +652,7 @@ var messages = map[string]message{
 	"flag.taxonomy_format":                     {"csv eller json", "csv or json"},
 	"problem.occupation_unknown":               {"STYRK-08-koden finnes ikke blant yrkene", "the STYRK-08 code is not among the occupations"},
 	"problem.occupation_title":                 {"%q gir ikke et sikkert yrke; nærmest: %s", "%q names no occupation with confidence; nearest: %s"},
+	"problem.occupation_title.only":            {"gir ikke et sikkert yrke; nærmest: %s", "names no occupation with confidence; nearest: %s"},
 	"problem.occupation_title.none":            {"%q gir ikke noe yrke", "%q names no occupation"},
 	"problem.occupation_none":                  {"yrkestitler kan ikke leses før yrkene er lest inn (taxonomy import); bruk koder", "titles cannot be read before the occupations are imported (taxonomy import); use codes"},
 	"problem.occupation_parent":                {"er ikke en kjent gruppe ett nivå opp", "is not a known group one level up"},
