@@ -34,7 +34,7 @@ func crossValidate(t testing.TB, p params) (top1, top3 float64) {
 func TestResolve_CrossValidatedOnTrainingTitles(t *testing.T) {
 	top1, top3 := crossValidate(t, defaultParams())
 	t.Logf("five-fold on train.csv: top-1 %.3f, top-3 %.3f", top1, top3)
-	if top1 < 0.55 || top3 < 0.7 {
-		t.Errorf("top-1 %.3f, top-3 %.3f; want at least 0.55 and 0.70", top1, top3)
+	if top1 < 0.57 || top3 < 0.72 {
+		t.Errorf("top-1 %.3f, top-3 %.3f; want at least 0.57 and 0.72 (measured 0.582 and 0.729)", top1, top3)
 	}
 }
