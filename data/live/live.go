@@ -15,6 +15,7 @@ import (
 
 	"arbeidsboks/data"
 	"arbeidsboks/matching"
+	"arbeidsboks/matching/occupation"
 )
 
 // Snapshot is the office at one moment. It is never changed once
@@ -28,6 +29,10 @@ type Snapshot struct {
 	Candidates     []*data.Candidate
 	Utplasseringer []*data.Utplassering // ordered by id
 	SkillTerms     []data.SkillTerm
+	// Occupations is the classification of occupations with its resolver
+	// (nil when none is imported): for matching, and for forms to read a
+	// title as a code (data.ResolveOccupations).
+	Occupations *occupation.Classification
 
 	placementAt map[int64]int
 	candidateAt map[int64]int
@@ -179,7 +184,7 @@ func (o *Office) Matching(s *Snapshot, weights matching.Weights, today data.Date
 			holding = append(holding, *u)
 		}
 	}
-	m := data.NewMatching(s.Candidates, s.Placements, holding, s.SkillTerms, weights, today)
+	m := data.NewMatchingWith(s.Candidates, s.Placements, holding, s.SkillTerms, s.Occupations, weights, today)
 	o.mu.Lock()
 	if s.Generation >= o.matching.generation {
 		o.matching.generation, o.matching.key, o.matching.value = s.Generation, key, m
@@ -218,10 +223,11 @@ func (o *Office) load(ctx context.Context, generation uint64) (*Snapshot, error)
 		candidates     []data.Candidate
 		utplasseringer []data.Utplassering
 		terms          []data.SkillTerm
+		occupations    *occupation.Classification
 		wg             sync.WaitGroup
-		errs           [4]error
+		errs           [5]error
 	)
-	wg.Add(4)
+	wg.Add(5)
 	go func() { defer wg.Done(); placements, errs[0] = o.store.Placements(ctx, data.PlacementFilter{}) }()
 	go func() { defer wg.Done(); candidates, errs[1] = o.store.Candidates(ctx, data.CandidateFilter{}) }()
 	go func() {
@@ -229,11 +235,12 @@ func (o *Office) load(ctx context.Context, generation uint64) (*Snapshot, error)
 		utplasseringer, errs[2] = o.store.Utplasseringer(ctx, data.UtplasseringFilter{})
 	}()
 	go func() { defer wg.Done(); terms, errs[3] = o.store.SkillTerms(ctx) }()
+	go func() { defer wg.Done(); occupations, errs[4] = data.LoadClassification(ctx, o.store) }()
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
-	s := &Snapshot{Generation: generation, SkillTerms: terms,
+	s := &Snapshot{Generation: generation, SkillTerms: terms, Occupations: occupations,
 		Placements: pointers(placements), Candidates: pointers(candidates), Utplasseringer: pointers(utplasseringer)}
 	s.index()
 	return s, nil
@@ -305,12 +312,12 @@ func (o *Office) apply(ctx context.Context, batch []data.Change) (*Snapshot, err
 	}
 	seen := map[key]bool{}
 	for _, c := range batch {
-		if c.Entity == "*" || c.Entity == data.EntityTaxonomy || len(seen) > fullReloadAbove {
+		if c.Entity == "*" || c.Entity == data.EntityTaxonomy || c.Entity == data.EntityOccupations || len(seen) > fullReloadAbove {
 			return o.load(ctx, old.Generation+1)
 		}
 		seen[key{c.Entity, c.ID}] = true
 	}
-	next := &Snapshot{Generation: old.Generation + 1, SkillTerms: old.SkillTerms,
+	next := &Snapshot{Generation: old.Generation + 1, SkillTerms: old.SkillTerms, Occupations: old.Occupations,
 		Placements: slices.Clone(old.Placements), Candidates: slices.Clone(old.Candidates),
 		Utplasseringer: slices.Clone(old.Utplasseringer)}
 	for k := range seen {
