@@ -1,5 +1,7 @@
 package data
 
+import "arbeidsboks/matching/occupation"
+
 // Forms edit a record as text, one string per field, and set it through
 // the same columns the files use (SetPlacementField, SetCandidateField), so
 // that a form and an import accept and refuse the same values.
@@ -68,9 +70,11 @@ func joinList(items []string) string {
 
 // PlacementFromText builds a placement from form text on top of base (the
 // version the form was opened on, or NewPlacement): every field is set
-// through its column, then the whole record is validated. It returns every
-// problem, each naming its field.
-func PlacementFromText(base Placement, text map[string]string) (Placement, []*FieldError) {
+// through its column, then the whole record is validated. Occupations may
+// be codes or titles, resolved with the classification as an import would
+// (cls may be nil: codes only). It returns every problem, each naming its
+// field.
+func PlacementFromText(base Placement, text map[string]string, cls *occupation.Classification) (Placement, []*FieldError) {
 	p := base
 	var problems []*FieldError
 	for _, c := range placementColumns {
@@ -78,7 +82,11 @@ func PlacementFromText(base Placement, text map[string]string) (Placement, []*Fi
 		if !ok {
 			continue
 		}
-		if pr := SetPlacementField(&p, c.name, t); pr != nil {
+		pr := SetPlacementField(&p, c.name, t)
+		if c.name == "occupations" {
+			p.Occupations, pr = resolveField(cls, c.name, t)
+		}
+		if pr != nil {
 			problems = append(problems, pr)
 		}
 	}
@@ -86,7 +94,7 @@ func PlacementFromText(base Placement, text map[string]string) (Placement, []*Fi
 }
 
 // CandidateFromText is PlacementFromText for candidates.
-func CandidateFromText(base Candidate, text map[string]string) (Candidate, []*FieldError) {
+func CandidateFromText(base Candidate, text map[string]string, cls *occupation.Classification) (Candidate, []*FieldError) {
 	c := base
 	var problems []*FieldError
 	names := append(columnNames(candidateColumns), CandidateFormFieldNames()...)
@@ -95,11 +103,24 @@ func CandidateFromText(base Candidate, text map[string]string) (Candidate, []*Fi
 		if !ok {
 			continue
 		}
-		if pr := SetCandidateField(&c, name, t); pr != nil {
+		pr := SetCandidateField(&c, name, t)
+		if name == "goal_occupations" {
+			c.GoalOccupations, pr = resolveField(cls, name, t)
+		}
+		if pr != nil {
 			problems = append(problems, pr)
 		}
 	}
 	return c, append(problems, withoutColumns(ValidateCandidate(&c), problems)...)
+}
+
+// resolveField reads an occupations field as an import does.
+func resolveField(cls *occupation.Classification, name, text string) ([]string, *FieldError) {
+	codes, p := ResolveOccupations(cls, text)
+	if p != nil {
+		p.Column, p.Value = name, text
+	}
+	return codes, p
 }
 
 // withoutColumns drops the record-level problems of fields that already

@@ -78,7 +78,7 @@ func TestPlacementForm_EveryFieldKindSaysWhatIsWrongAndNothingIsSavedUntilValid(
 	press(tm, "tab", "right", "right", "right", "tab", "tab", "space", "tab")
 	// A list with completion from the taxonomy.
 	typeText(tm, "renh")
-	press(tm, "ctrl+e", "tab", "tab", "tab")
+	press(tm, "ctrl+e", "tab", "tab", "tab", "tab") // trained, occupations, languages, schedule
 	// Schedule: the syntax's own message, then a week grid.
 	waitFor(t, tm, "Arbeidstid")
 	typeText(tm, "man-fre 8-14")
@@ -134,7 +134,7 @@ func TestCandidateForm_EveryFieldKindSaysWhatIsWrong(t *testing.T) {
 	retype(tm, "2026-11-01")
 	press(tm, "tab", "tab", "right", "right", "tab", "tab", "tab") // ref; oral A2; written; other languages; skills
 	typeText(tm, "renhold")
-	press(tm, "tab", "tab", "tab")
+	press(tm, "tab", "tab", "tab", "tab") // goals, goal occupations, …
 	// Schedule and a number out of range.
 	typeText(tm, "man-fre 09:00")
 	waitFor(t, tm, "time must be HH:MM")
@@ -274,7 +274,7 @@ func TestEscapeInjection_NeitherFormNorImportReachesAnotherSession(t *testing.T)
 	typeText(a, "Ond AS")
 	press(a, "tab", "tab", "tab", "tab", "tab", "tab")
 	retype(a, "1")
-	press(a, "tab", "tab", "tab", "tab", "tab", "tab", "tab")
+	press(a, "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab")
 	typeText(a, "man 08:00-12:00")
 	press(a, "ctrl+s")
 	waitFor(t, a, "Lagret")
@@ -360,5 +360,47 @@ func TestAuditTab_LeadsEraseAPersonAndBrowseTheLog(t *testing.T) {
 	view := finish(t, tm)
 	if strings.Contains(view, "Logg") || strings.Contains(view, "anonymisert") {
 		t.Errorf("a market contact sees the audit log:\n%s", view)
+	}
+}
+
+// A placement registered by the employer's own title gets its occupation
+// code from the same resolver the import uses.
+func TestPlacementForm_TitleResolvesToAnOccupation(t *testing.T) {
+	o := newOffice(t)
+	klass := `{"classificationItems": [
+		{"code": "9", "level": "1", "name": "Renholdere, hjelpearbeidere mv.", "parentCode": ""},
+		{"code": "91", "level": "2", "name": "Renholdere mv.", "parentCode": "9"},
+		{"code": "911", "level": "3", "name": "Renholdere", "parentCode": "91"},
+		{"code": "9112", "level": "4", "name": "Renholdere i virksomheter", "parentCode": "911"},
+		{"code": "5", "level": "1", "name": "Salgs- og serviceyrker", "parentCode": ""},
+		{"code": "51", "level": "2", "name": "Serviceyrker", "parentCode": "5"},
+		{"code": "512", "level": "3", "name": "Kokker", "parentCode": "51"},
+		{"code": "5120", "level": "4", "name": "Kokker", "parentCode": "512"}]}`
+	for _, file := range []string{klass, "title,codes\nRenholder,9112\nRengjøringsarbeider,9112\nKokk,5120\nStorkjøkkenkokk,5120\n"} {
+		if _, _, err := data.ImportOccupations(o.ctx, o.store, []byte(file)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := start(t, o.session(t, data.LocalLead(), i18n.NB), 110, 40)
+	waitFor(t, a, "av 20")
+	time.Sleep(200 * time.Millisecond) // the snapshot with the classification
+	press(a, "n")
+	waitFor(t, a, "Ny praksisplass")
+	typeText(a, "Renholder kveld")
+	press(a, "tab")
+	typeText(a, "Ren AS")
+	press(a, "tab", "tab", "tab", "tab", "tab", "tab")
+	retype(a, "1")
+	press(a, "tab", "tab", "tab", "tab", "tab", "tab") // oral, written, requirements, required, trained, occupations
+	typeText(a, "renholder")
+	waitFor(t, a, "9112 Renholdere i virksomheter")
+	press(a, "tab", "tab")
+	typeText(a, "man-fre 16:00-20:00")
+	press(a, "ctrl+s")
+	waitFor(t, a, "Lagret")
+	finish(t, a)
+	all, _ := o.store.Placements(o.ctx, data.PlacementFilter{Text: "Renholder kveld"})
+	if len(all) != 1 || len(all[0].Occupations) != 1 || all[0].Occupations[0] != "9112" {
+		t.Fatalf("saved %+v", all)
 	}
 }

@@ -220,6 +220,7 @@ func (q query) rows() []int {
 		c := cands[i]
 		return c.Ref + " " + c.Name + " " + c.Specialist + " " + c.District + " " + strings.Join(c.Goals, " ")
 	})
+	matched = common.MatchOccupation(matched, q.snap.Occupations, q.text, len(cands), func(i int) []string { return cands[i].GoalOccupations })
 	rows := matched[:0]
 	for _, i := range matched {
 		c := cands[i]

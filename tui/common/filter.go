@@ -1,7 +1,10 @@
 package common
 
 import (
+	"slices"
 	"strings"
+
+	"arbeidsboks/matching/occupation"
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -120,3 +123,28 @@ func (f *FilterBox) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 
 // View is the input line.
 func (f *FilterBox) View() string { return f.input.View() }
+
+// MatchOccupation widens a filter with the occupation the query names: the
+// rows whose codes include the code the resolver confidently finds for the
+// whole query ("vaskehjelp" finds the placements coded as cleaners, whatever
+// their titles say). The rows the text matched come first, in their order.
+func MatchOccupation(matched []int, cls *occupation.Classification, query string, n int, codes func(i int) []string) []int {
+	query = strings.TrimSpace(query)
+	if cls == nil || cls.UnitGroups() == 0 || len([]rune(query)) < 3 {
+		return matched
+	}
+	best, ok := cls.Best(query)
+	if !ok {
+		return matched
+	}
+	seen := make(map[int]bool, len(matched))
+	for _, i := range matched {
+		seen[i] = true
+	}
+	for i := range n {
+		if !seen[i] && slices.Contains(codes(i), best.Code) {
+			matched = append(matched, i)
+		}
+	}
+	return matched
+}

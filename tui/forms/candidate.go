@@ -20,8 +20,10 @@ func NewCandidate(c *common.Common, k *data.Candidate) *Editor {
 	}
 	texts := data.CandidateText(&base)
 	terms := skillTerms(c)
+	cls := classification(c)
 	e := newEditor(c, CandidateKind, title, nil)
 	e.baseCandidate = base
+	e.hints["goal_occupations"] = occupationHint(c, cls)
 	e.groups = []groupSpec{
 		{"form.group.person", []fieldSpec{
 			{name: "name"},
@@ -38,6 +40,7 @@ func NewCandidate(c *common.Common, k *data.Candidate) *Editor {
 			{name: "other_languages"},
 			{name: "skills", suggest: func(v string) []string { return listSuggestions(v, terms) }},
 			{name: "goals", suggest: func(v string) []string { return listSuggestions(v, terms) }},
+			{name: "goal_occupations", suggest: occupationSuggestions(cls)},
 			{name: "certificates", kind: multi, options: e.options([]string{"police", "license"})},
 		}},
 		{"form.group.time", []fieldSpec{

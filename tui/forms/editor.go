@@ -512,10 +512,10 @@ func (e *Editor) describe(f fieldSpec, p *data.FieldError, texts map[string]stri
 // check validates the record the form holds, through the data package.
 func (e *Editor) check(texts map[string]string) []*data.FieldError {
 	if e.kind == PlacementKind {
-		_, problems := data.PlacementFromText(e.basePlacement, texts)
+		_, problems := data.PlacementFromText(e.basePlacement, texts, classification(e.c))
 		return problems
 	}
-	_, problems := data.CandidateFromText(e.baseCandidate, texts)
+	_, problems := data.CandidateFromText(e.baseCandidate, texts, classification(e.c))
 	return problems
 }
 
@@ -531,13 +531,13 @@ func (e *Editor) save() tea.Cmd {
 	e.busy, e.note, e.noteErr = true, e.c.T("form.saving"), false
 	store, ctx := e.c.Store, e.c.Ctx
 	if e.kind == PlacementKind {
-		p, _ := data.PlacementFromText(e.basePlacement, texts)
+		p, _ := data.PlacementFromText(e.basePlacement, texts, classification(e.c))
 		return func() tea.Msg {
 			err := store.WithTx(ctx, func(tx data.Tx) error { return tx.SavePlacement(ctx, &p) })
 			return savedMsg{e: e, id: p.ID, ref: p.Ref, err: err}
 		}
 	}
-	c, _ := data.CandidateFromText(e.baseCandidate, texts)
+	c, _ := data.CandidateFromText(e.baseCandidate, texts, classification(e.c))
 	return func() tea.Msg {
 		err := store.WithTx(ctx, func(tx data.Tx) error { return tx.SaveCandidate(ctx, &c) })
 		return savedMsg{e: e, id: c.ID, ref: c.Ref, err: err}

@@ -24,6 +24,7 @@ func NewPlacement(c *common.Common, p *data.Placement, employers []string) *Edit
 	}
 	texts := data.PlacementText(&base)
 	terms := skillTerms(c)
+	cls := classification(c)
 	e := newEditor(c, PlacementKind, title, nil)
 	e.basePlacement = base
 	e.groups = []groupSpec{
@@ -43,6 +44,7 @@ func NewPlacement(c *common.Common, p *data.Placement, employers []string) *Edit
 			{name: "requirements", kind: multi, options: e.options([]string{"police", "license", "norwegian_hard"})},
 			{name: "skills_required", suggest: func(v string) []string { return listSuggestions(v, terms) }},
 			{name: "skills_trained", suggest: func(v string) []string { return listSuggestions(v, terms) }},
+			{name: "occupations", suggest: occupationSuggestions(cls)},
 			{name: "languages_valued"},
 		}},
 		{"form.group.schedule", []fieldSpec{
@@ -61,6 +63,7 @@ func NewPlacement(c *common.Common, p *data.Placement, employers []string) *Edit
 	for _, name := range employers {
 		known[normalizeName(name)] = true
 	}
+	e.hints["occupations"] = occupationHint(c, cls)
 	e.hints["employer"] = func(v string) string {
 		switch {
 		case v == "":

@@ -666,4 +666,9 @@ var messages = map[string]message{
 	"reason.skills.occupation.group.shared":    {"samme yrkesgruppe: %s (STYRK %s og %s)", "the same occupation group: %s (STYRK %s and %s)"},
 	"reason.skills.occupation.category.shared": {"samme yrkeskategori hos NAV: %s (STYRK %s og %s)", "the same NAV occupation category: %s (STYRK %s and %s)"},
 	"reason.skills.occupation.field.shared":    {"samme yrkesområde: %s (STYRK %s og %s)", "the same occupational field: %s (STYRK %s and %s)"},
+
+	// Occupations in forms.
+	"form.occupation_hint":       {"skriv en STYRK-kode eller en yrkestittel; tittelen må gjenkjennes sikkert", "write a STYRK code or a job title; the title must be recognised with confidence"},
+	"form.hint.occupations":      {"STYRK-koder eller yrkestitler, skilt med ;", "STYRK codes or job titles, separated by ;"},
+	"form.hint.goal_occupations": {"STYRK-koder eller yrkestitler, skilt med ;", "STYRK codes or job titles, separated by ;"},
 }

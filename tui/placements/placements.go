@@ -188,6 +188,7 @@ func (q query) rows() []int {
 		p := list[i]
 		return p.Ref + " " + p.Title + " " + p.Employer + " " + p.District + " " + p.Measure
 	})
+	matched = common.MatchOccupation(matched, q.snap.Occupations, q.text, len(list), func(i int) []string { return list[i].Occupations })
 	rows := matched[:0]
 	for _, i := range matched {
 		p := list[i]

@@ -1,0 +1,31 @@
+package common
+
+import (
+	"slices"
+	"testing"
+
+	"arbeidsboks/data"
+)
+
+func TestMatchOccupation_AWordForTheWorkFindsTheCodedRows(t *testing.T) {
+	cls := data.NewClassification([]data.Occupation{
+		{Code: "9", Level: 1, Name: "Renholdere, hjelpearbeidere mv."},
+		{Code: "91", Level: 2, Name: "Renholdere mv.", Parent: "9"},
+		{Code: "911", Level: 3, Name: "Renholdere", Parent: "91"},
+		{Code: "9112", Level: 4, Name: "Renholdere i virksomheter", Parent: "911", Titles: []string{"Renholder", "Vaskehjelp", "Rengjøringsassistent"}},
+		{Code: "5", Level: 1, Name: "Salgs- og serviceyrker"},
+		{Code: "51", Level: 2, Name: "Serviceyrker", Parent: "5"},
+		{Code: "512", Level: 3, Name: "Kokker", Parent: "51"},
+		{Code: "5120", Level: 4, Name: "Kokker", Parent: "512", Titles: []string{"Kokk", "Kjøkkensjef"}},
+	})
+	titles := []string{"Romassistent", "Kantinemedarbeider", "Vaskehjelp i barnehage"}
+	codes := [][]string{{"9112"}, {"5120"}, nil}
+	matched := Match("vaskehjelp", len(titles), func(i int) string { return titles[i] })
+	got := MatchOccupation(matched, cls, "vaskehjelp", len(titles), func(i int) []string { return codes[i] })
+	if !slices.Equal(got, []int{2, 0}) {
+		t.Fatalf("rows = %v, want the title match first, then the placement coded 9112", got)
+	}
+	if got := MatchOccupation(nil, nil, "vaskehjelp", len(titles), func(i int) []string { return codes[i] }); got != nil {
+		t.Fatalf("without a classification: %v", got)
+	}
+}
