@@ -2,10 +2,7 @@ package data
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -85,41 +82,6 @@ func readOccupationFile(content []byte) (string, []occupationRow, []*FieldError)
 		return OccupationFileExport, rows, problems
 	}
 	return "", nil, []*FieldError{{Where: Location{"line", 1}, Code: CodeOccupationFile}}
-}
-
-// readDelimited reads a CSV file with the given separator, each row with
-// the physical line where it starts.
-func readDelimited(content []byte, comma rune) (*table, *FieldError) {
-	cr := csv.NewReader(bytes.NewReader(content))
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	t := &table{unit: "line"}
-	for {
-		record, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &FieldError{Where: Location{"line", pe.StartLine}, Code: CodeSyntax, Args: []string{pe.Err.Error()}}
-			}
-			return nil, problem(CodeSyntax, err.Error())
-		}
-		line, _ := cr.FieldPos(0)
-		if t.header == nil {
-			t.header = record
-			for range record {
-				t.headerAt = append(t.headerAt, Location{"line", line})
-			}
-			continue
-		}
-		if blank(record) {
-			continue
-		}
-		t.rows = append(t.rows, tableRow{where: Location{"line", line}, cells: record})
-	}
-	return t, nil
 }
 
 // cellOf is a row's cell in column i, trimmed ("" when the row is short).

@@ -76,7 +76,14 @@ func readCSV(r io.Reader) (*table, *FieldError) {
 	if err != nil {
 		return nil, problem(CodeSyntax, err.Error())
 	}
-	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, utf8BOM)))
+	return readDelimited(bytes.TrimPrefix(raw, utf8BOM), ',')
+}
+
+// readDelimited reads a CSV file with the given separator, each row with
+// the physical line where it starts.
+func readDelimited(content []byte, comma rune) (*table, *FieldError) {
+	cr := csv.NewReader(bytes.NewReader(content))
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	t := &table{unit: "line"}
 	for {
