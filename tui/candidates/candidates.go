@@ -267,14 +267,7 @@ func (m *Model) setRows(rows []int) {
 	}
 	m.rows, m.want = rows, 0
 	m.table.SetRows(len(m.rows))
-	if want != 0 {
-		for r, i := range m.rows {
-			if m.snap.Candidates[i].ID == want {
-				m.table.SetCursor(r)
-				break
-			}
-		}
-	}
+	m.table.SelectID(want, func(r int) int64 { return m.snap.Candidates[m.rows[r]].ID })
 	m.renderDetails()
 }
 

@@ -81,6 +81,21 @@ func (t *Table) SetSize(width, height int) {
 
 func (t *Table) visibleRows() int { return max(1, t.height-1) }
 
+// SelectID puts the cursor on the row whose id is want, if the table shows
+// it: a list keeps its selected record selected when it is filtered,
+// sorted or refreshed.
+func (t *Table) SelectID(want int64, idOf func(row int) int64) {
+	if want == 0 {
+		return
+	}
+	for r := range t.rows {
+		if idOf(r) == want {
+			t.SetCursor(r)
+			return
+		}
+	}
+}
+
 // Update moves the cursor for the list keys; it reports whether it used the key.
 func (t *Table) Update(msg tea.KeyMsg) bool {
 	switch {

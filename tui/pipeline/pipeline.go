@@ -211,11 +211,7 @@ func (m *Model) setRows(rows []int) {
 	}
 	m.rows = rows
 	m.table.SetRows(len(m.rows))
-	for r, i := range m.rows {
-		if m.snap.Utplasseringer[i].ID == selected {
-			m.table.SetCursor(r)
-		}
-	}
+	m.table.SelectID(selected, func(r int) int64 { return m.snap.Utplasseringer[m.rows[r]].ID })
 	if m.details {
 		m.renderDetails()
 	}

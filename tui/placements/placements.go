@@ -239,14 +239,7 @@ func (m *Model) setRows(rows []int) {
 	}
 	m.rows, m.want = rows, 0
 	m.table.SetRows(len(m.rows))
-	if want != 0 {
-		for r, i := range m.rows {
-			if m.snap.Placements[i].ID == want {
-				m.table.SetCursor(r)
-				break
-			}
-		}
-	}
+	m.table.SelectID(want, func(r int) int64 { return m.snap.Placements[m.rows[r]].ID })
 	m.renderDetails()
 }
 
