@@ -2,7 +2,9 @@ package matching
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Index holds candidates and placements prepared for scoring: skill terms
@@ -27,9 +29,23 @@ type Index struct {
 	terms    []preTerm
 	codes    []int
 	scheds   []Schedule
+	mins     []Norwegian // the Norwegian minimums
 	langReqs []langRequirement
-	classes  []placementClass
-	gates    []placementGate
+	table    *skillTable
+	// The placements laid out for ranking (see layout): classes of slots,
+	// the slots' terms and codes, each class's language requirements.
+	classes    []placementClass
+	slots      []slot
+	spans      []span // per slot
+	flat       []int32
+	classLangs []int32
+	// The terms of each work area: areaTerms[areaStart[a]:areaStart[a+1]].
+	areaStart, areaTerms []int32
+	refRank              []int32 // per placement, its place in the order of refs
+	// The highest skills component any pair can have (100 unless an
+	// occupation likeness gives more than full credit), and the highest total.
+	maxSkills, maxBound int
+	views               sync.Pool // of *view, for RankPlacements and TopPairs
 	// occupations, when set, says how alike two occupations are; likeness
 	// holds its credit for every distinct goal code (row, see goalCodes)
 	// and placement code (column, see codes).
@@ -192,9 +208,21 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 		pp.hard = p.NorwegianHard
 	}
 	ix.densify()
+	ix.maxSkills = skillsOf(1, 1, 1)
+	ix.table = digitsTable()
 	if opt.Occupations != nil {
 		ix.tabulateOccupations(opt.Occupations)
+		best := 1.0
+		for _, l := range ix.likeness {
+			best = max(best, l)
+		}
+		ix.maxSkills = max(ix.maxSkills, skillsOf(1, best, 1))
+		credits := slices.Clone(ix.likeness)
+		slices.Sort(credits)
+		ix.table = newSkillTable(slices.Compact(credits))
 	}
+	ix.maxBound = ix.totalOf(ix.maxSkills, percent, percent)
+	ix.layout()
 	return ix
 }
 
@@ -342,19 +370,32 @@ func codesOf(given []string, space *termSpace, terms []int32) []int {
 	return out
 }
 
-// credit is how alike a placement term is to the closest of a candidate's.
-func (s *termSet) credit(t preTerm) (float64, string) {
+// level is how alike a placement term is to the closest of a candidate's,
+// as a level of likeness: 4 the same term or a synonym, 3 a narrower or
+// broader term, 2 under the same broader term, 1 in the same work area, 0
+// none. Each level implies the same work area (the topmost broader term),
+// which is what lets a view look at only the terms of the person's areas.
+func (s *termSet) level(t preTerm) uint8 {
 	switch {
 	case s.exact.has(t.id):
-		return creditSame, KindSame
+		return 4
 	case s.parent.has(t.id) || s.exact.has(t.parent):
-		return creditClose, KindClose
+		return 3
 	case t.parent >= 0 && s.parent.has(t.parent):
-		return creditRelated, KindRelated
+		return 2
 	case s.area.has(t.area):
-		return creditArea, KindArea
+		return 1
 	}
-	return 0, ""
+	return 0
+}
+
+// kindOf names each level of likeness.
+var kindOf = [5]string{"", KindArea, KindRelated, KindClose, KindSame}
+
+// credit is how alike a placement term is to the closest of a candidate's.
+func (s *termSet) credit(t preTerm) (float64, string) {
+	l := s.level(t)
+	return creditOf[l], kindOf[l]
 }
 
 // occupationLikeness is how alike a goal code and a placement code are,
@@ -367,6 +408,12 @@ func (ix *Index) occupationLikeness(a, b int) (float64, string, string) {
 	return credit, kind, ""
 }
 
+// The credits of codes alike by their digits.
+const (
+	creditMinorGroup    = 0.75
+	creditSubMajorGroup = 0.3
+)
+
 // codeLikeness compares codes by their digits when there is no
 // classification: the same occupation, the same minor group (3 digits),
 // the same sub-major group (2 digits).
@@ -375,9 +422,9 @@ func codeLikeness(a, b int) (float64, string) {
 	case a == b:
 		return creditSame, KindSame
 	case a/10 == b/10:
-		return 0.75, KindRelated
+		return creditMinorGroup, KindRelated
 	case a/100 == b/100:
-		return 0.3, KindArea
+		return creditSubMajorGroup, KindArea
 	}
 	return 0, ""
 }

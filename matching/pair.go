@@ -5,13 +5,6 @@ import (
 	"strconv"
 )
 
-// Score scores one pair in full, with its reasons.
-func (ix *Index) Score(c, p int) Result {
-	v := ix.newView()
-	v.reset(c)
-	return ix.result(v, p, true)
-}
-
 // The hard constraints, as bits in the order their reasons are given.
 const (
 	exInactive uint16 = 1 << iota
@@ -26,33 +19,38 @@ const (
 	exAdaptation
 )
 
-// evaluate scores the view's candidate against placement pi: the total in
-// tenths, the hard constraints that exclude the pair (bits), and the skills
-// component in hundredths. The ranking loop calls it for every pair, and
-// explanations start from the same call, so a ranking and its reasons never
-// disagree. Everything else a pair needs is looked up in the view.
-func (ix *Index) evaluate(v *view, pi int) (total int, excluded uint16, skills int) {
-	excluded, language, schedule := ix.constraints(v, pi)
-	skills = ix.skills(v, pi)
-	return ix.totalOf(skills, language, schedule), excluded, skills
+// facts is one pair worked out: the hard constraints that exclude it
+// (bits), the language facts, the minutes of the placement's week inside the
+// person's availability, and the components in hundredths.
+type facts struct {
+	excluded         uint16
+	lang             languageFacts
+	overlap          int
+	skills, schedule int
 }
 
-// constraints is the cheap half of a pair: the hard constraints, and the
-// language and schedule components in hundredths.
-func (ix *Index) constraints(v *view, pi int) (excluded uint16, language, schedule int) {
+// factsOf works one pair out directly, without a candidate's view: Score
+// and the ranking of candidates use it. The rankings of
+// placements work the same figures out through a view (view.skills); both
+// go through skillsOf, scheduleOf and languageOf, and the tests hold them
+// equal over every pair of randomized offices.
+func (ix *Index) factsOf(c, p int, withSkills bool) facts {
+	pc, pp := &ix.cands[c], &ix.places[p]
+	f := facts{lang: languageOf(pc, &ix.langReqs[pp.langAt])}
+	f.overlap, f.schedule = scheduleOf(&ix.candidates[c].Availability, &ix.scheds[pp.schedAt], pc.targetMinutes)
+	f.excluded = ix.excludedBy(pc, p, &f.lang, f.overlap)
+	if withSkills {
+		f.skills = ix.pairSkills(pc, pp)
+	}
+	return f
+}
+
+// excludedBy is the hard constraints of a pair, given its language facts and
+// overlap: the rest is bits of the candidate and the placement.
+func (ix *Index) excludedBy(pc *preCandidate, pi int, lang *languageFacts, overlap int) uint16 {
 	pp := &ix.places[pi]
-	lang := v.language(pp.langAt)
-	overlap, schedule := v.scheduleOf(pp.schedAt)
-	return ix.excludedIn(v, pi, lang, overlap), lang.hundredths, schedule
-}
-
-// excludedIn is the hard constraints of a pair, given the language and
-// schedule facts of the placement's class: the rest is bits of the
-// candidate and the placement.
-func (ix *Index) excludedIn(v *view, pi int, lang *languageFacts, overlap int) uint16 {
-	pc, g := &ix.cands[v.ci], ix.gates[pi]
-	excluded := pc.excluded | g.excluded | g.requires&^pc.holds
-	if g.hard && (lang.oral < 1 || lang.written < 1) {
+	excluded := pc.excluded | pp.excluded | pp.requires&^pc.holds
+	if pp.hard && lang.fails() {
 		excluded |= exNorwegianHard
 	}
 	// No hour in common is below any minimum: the person could not work
@@ -60,54 +58,64 @@ func (ix *Index) excludedIn(v *view, pi int, lang *languageFacts, overlap int) u
 	switch {
 	case overlap == 0:
 		excluded |= exNoOverlap
-	case overlap < int(g.minMinutes):
+	case overlap < pp.minMinutes:
 		excluded |= exMinHours
 	}
-	if pc.needs&^g.offers != 0 {
+	if pc.needs&^pp.offers != 0 {
 		excluded |= exAdaptation
 	}
 	return excluded
 }
 
-// skills is the skills component in hundredths: the required skills the
-// person has, and how well what the placement trains fits their goals and
-// experience.
-func (ix *Index) skills(v *view, pi int) int {
-	pp := &ix.places[pi]
+// pairSkills is the skills component of one pair in hundredths, from the
+// candidate's term sets.
+func (ix *Index) pairSkills(pc *preCandidate, pp *prePlacement) int {
 	required := 1.0
-	if len(pp.requiredAt) > 0 {
+	if len(pp.required) > 0 {
 		sum := 0.0
-		for _, d := range pp.requiredAt {
-			skill, _ := v.term(d)
-			sum += creditOf[skill]
+		for _, t := range pp.required {
+			sum += creditOf[pc.skills.level(t)]
 		}
-		required = sum / float64(len(pp.requiredAt))
+		required = sum / float64(len(pp.required))
 	}
 	var goalLevel, skillLevel uint8
-	for _, d := range pp.trainedAt {
-		skill, goal := v.term(d)
-		goalLevel, skillLevel = max(goalLevel, goal), max(skillLevel, skill)
+	for _, t := range pp.trained {
+		goalLevel, skillLevel = max(goalLevel, pc.goals.level(t)), max(skillLevel, pc.skills.level(t))
 	}
-	goal, experience := creditOf[goalLevel], creditOf[skillLevel]
+	goal := creditOf[goalLevel]
 	for _, d := range pp.codeAt {
-		goal = max(goal, v.code(d))
+		goal = max(goal, ix.codeCredit(pc, d))
 	}
-	return hundredthsOf(requiredShare*required + interestShare*max(goal, experienceShare*experience))
+	return skillsOf(required, goal, creditOf[skillLevel])
 }
 
-// result is a pair's evaluation as a Result; with explain, with reasons.
-func (ix *Index) result(v *view, pi int, explain bool) Result {
-	c, p := &ix.candidates[v.ci], &ix.placements[pi]
-	pc, pp := &ix.cands[v.ci], &ix.places[pi]
-	total, excluded, skills := ix.evaluate(v, pi)
-	overlap, schedule := v.scheduleOf(pp.schedAt)
-	lang := v.language(pp.langAt)
-	r := Result{Candidate: v.ci, Placement: pi, Total: total, Excluded: excluded != 0,
-		Components: Components{Skills: float64(skills) / 100, Language: float64(lang.hundredths) / 100, Schedule: float64(schedule) / 100},
-		HoursWeek:  float64(overlap) / 60, TargetHours: c.TargetHours}
-	if !explain {
-		return r
+// codeCredit is how alike the candidate's closest goal occupation is to
+// the placement's occupation d (a dense code).
+func (ix *Index) codeCredit(pc *preCandidate, d int32) float64 {
+	best := 0.0
+	if ix.likeness != nil {
+		for _, g := range pc.goalAt {
+			best = max(best, ix.likeness[int(g)*len(ix.codes)+int(d)])
+		}
+		return best
 	}
+	for _, a := range pc.goalCodes {
+		l, _ := codeLikeness(a, ix.codes[d])
+		best = max(best, l)
+	}
+	return best
+}
+
+// Score scores one pair in full, with its reasons. Rankings give each pair
+// they keep as Score gives it.
+func (ix *Index) Score(ci, pi int) Result {
+	c, p := &ix.candidates[ci], &ix.placements[pi]
+	pc, pp := &ix.cands[ci], &ix.places[pi]
+	f := ix.factsOf(ci, pi, true)
+	excluded, overlap, lang := f.excluded, f.overlap, &f.lang
+	r := Result{Candidate: ci, Placement: pi, Total: ix.totalOf(f.skills, lang.hundredths, f.schedule), Excluded: excluded != 0,
+		Components: Components{Skills: float64(f.skills) / 100, Language: float64(lang.hundredths) / 100, Schedule: float64(f.schedule) / 100},
+		HoursWeek:  float64(overlap) / 60, TargetHours: c.TargetHours}
 	for _, x := range []struct {
 		bit     uint16
 		code    string
@@ -133,7 +141,7 @@ func (ix *Index) result(v *view, pi int, explain bool) Result {
 			r.Reasons = append(r.Reasons, reason)
 		}
 	}
-	r.Reasons = ix.skillReasons(v.ci, pi, r.Reasons)
+	r.Reasons = ix.skillReasons(ci, pi, r.Reasons)
 	r.Reasons = append(r.Reasons, languageReasons(c, p, lang.oral, lang.written, lang.speaks)...)
 	r.Reasons = append(r.Reasons, Reason{Code: ReasonCovers, Args: []string{hoursText(overlap), hoursText(pp.minutes)}})
 	if pc.targetMinutes > 0 {
@@ -143,15 +151,6 @@ func (ix *Index) result(v *view, pi int, explain bool) Result {
 		r.Reasons = append(r.Reasons, Reason{Code: ReasonFull})
 	}
 	return r
-}
-
-// levelPart is one part of the Norwegian score: full at or above the
-// minimum, less for each level short.
-func levelPart(has, needs Level) float64 {
-	if needs == NoLevel || has >= needs {
-		return 1
-	}
-	return max(0, 1-levelShortCost*float64(needs-has))
 }
 
 func adaptationNames(mask uint8) []string {

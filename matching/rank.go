@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Ranking is a ranked list of pairs: the included ones best first (ties by
@@ -26,98 +27,115 @@ type ranked struct {
 // ones (top <= 0: all), and, when withExcluded is set, the excluded ones
 // (at most top of them too).
 func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
-	v := ix.newView()
+	v := ix.getView()
+	defer ix.views.Put(v)
 	v.reset(c)
-	ref := func(i int) string { return ix.placements[i].Ref }
 	better := func(a, b ranked) bool {
 		if a.total != b.total {
 			return a.total > b.total
 		}
-		return ref(a.index) < ref(b.index)
+		return ix.refRank[a.index] < ix.refRank[b.index]
 	}
 	included := keeper{top: top, better: better}
 	excluded := keeper{top: top, better: better}
 	out := Ranking{}
-	// Class by class: the language and schedule facts once per class, the
-	// hard constraints per placement (bits), the skills only for a
-	// placement that could still enter the kept ones.
-	order := make([]classBound, len(ix.classes))
-	for i, cl := range ix.classes {
-		_, schedule := v.scheduleOf(cl.schedAt)
-		order[i] = classBound{i, ix.totalOf(100, v.language(cl.langAt).hundredths, schedule)}
-	}
-	slices.SortFunc(order, func(a, b classBound) int { return cmp.Compare(b.bound, a.bound) })
-	for _, cb := range order {
-		cl := &ix.classes[cb.class]
-		lang := v.language(cl.langAt)
-		overlap, schedule := v.scheduleOf(cl.schedAt)
-		bound := cb.bound
-		for _, p32 := range cl.placements {
-			p := int(p32)
-			if ix.excludedIn(v, p, lang, overlap) != 0 {
-				if withExcluded {
-					excluded.add(ranked{p, ix.totalOf(ix.skills(v, p), lang.hundredths, schedule), true})
+	// Class by class, best bound first: the schedule and language facts
+	// once per class, the hard constraints per placement (bits), the skills
+	// only for a placement that could still enter the kept ones. Every
+	// placement is counted, so that IncludedTotal stays exact.
+	v.bucket(false)
+	candidateOut := ix.cands[c].excluded != 0
+	for bound := int(v.top); bound >= 0; bound-- {
+		for c32 := v.head[bound]; c32 >= 0; c32 = v.next[c32] {
+			cl := &ix.classes[c32]
+			schedule, overlap := int(v.sched[cl.schedAt]), v.overlap[cl.schedAt]
+			mask := v.mask(cl, false)
+			allOut := candidateOut || overlap == 0
+			if allOut && !withExcluded {
+				continue
+			}
+			if !withExcluded && included.full() && bound < included.worst().total {
+				// Nothing here can enter: only count.
+				n := 0
+				for _, s := range ix.slots[cl.lo:cl.hi] {
+					if s.gate&mask == 0 && s.minMinutes <= overlap {
+						n++
+					}
 				}
+				out.IncludedTotal += n
 				continue
 			}
-			out.IncludedTotal++
-			if included.full() && bound < included.worst().total {
-				continue
+			v.langsOf(cl)
+			for i := cl.lo; i < cl.hi; i++ {
+				s := &ix.slots[i]
+				r := ranked{index: int(s.index), total: bound}
+				if allOut || s.gate&mask != 0 || s.minMinutes > overlap {
+					if withExcluded && excluded.mayEnter(r) {
+						r.total, r.excluded = ix.totalOf(v.skills(s, i), int(v.langH[s.langAt]), schedule), true
+						excluded.add(r)
+					}
+					continue
+				}
+				out.IncludedTotal++
+				if included.mayEnter(r) {
+					r.total = ix.totalOf(v.skills(s, i), int(v.langH[s.langAt]), schedule)
+					included.add(r)
+				}
 			}
-			included.add(ranked{p, ix.totalOf(ix.skills(v, p), lang.hundredths, schedule), false})
 		}
 	}
 	for _, r := range included.sorted() {
-		out.Included = append(out.Included, ix.result(v, r.index, true))
+		out.Included = append(out.Included, ix.Score(c, r.index))
 	}
 	for _, r := range excluded.sorted() {
-		out.Excluded = append(out.Excluded, ix.result(v, r.index, true))
+		out.Excluded = append(out.Excluded, ix.Score(c, r.index))
 	}
 	return out
 }
 
-// RankCandidates ranks the candidates for placement p.
-func (ix *Index) RankCandidates(p, top int, withExcluded bool) Ranking {
-	v := ix.newView()
-	return ix.rank(len(ix.candidates), top, withExcluded, func(i int) string { return ix.candidates[i].Ref },
-		func(i int) *view { v.reset(i); return v }, func(int) int { return p },
-		func(i int) Result { return ix.Score(i, p) })
+// getView gives a view of the index, reused when one is free.
+func (ix *Index) getView() *view {
+	if v, ok := ix.views.Get().(*view); ok {
+		return v
+	}
+	return ix.newView()
 }
 
-// rank scores n rows (placements for one candidate, or candidates for one
-// placement) and keeps the best. A row whose total could not reach the
-// kept ones even with full skills is not scored further.
-func (ix *Index) rank(n, top int, withExcluded bool, ref func(int) string, viewOf func(int) *view,
-	placementOf func(int) int, full func(int) Result) Ranking {
+// RankCandidates ranks the candidates for placement p. Each candidate's
+// schedule, language and hard constraints against the one placement come
+// first; their skills only when the pair could still enter the kept ones.
+func (ix *Index) RankCandidates(p, top int, withExcluded bool) Ranking {
 	better := func(a, b ranked) bool {
 		if a.total != b.total {
 			return a.total > b.total
 		}
-		return ref(a.index) < ref(b.index)
+		return ix.candidates[a.index].Ref < ix.candidates[b.index].Ref
 	}
 	included := keeper{top: top, better: better}
 	excluded := keeper{top: top, better: better}
 	out := Ranking{}
-	for i := range n {
-		v, p := viewOf(i), placementOf(i)
-		ex, language, schedule := ix.constraints(v, p)
-		if ex != 0 {
-			if withExcluded {
-				excluded.add(ranked{i, ix.totalOf(ix.skills(v, p), language, schedule), true})
+	pp := &ix.places[p]
+	for i := range ix.candidates {
+		f := ix.factsOf(i, p, false)
+		r := ranked{index: i, total: ix.totalOf(ix.maxSkills, f.lang.hundredths, f.schedule)}
+		if f.excluded != 0 {
+			if withExcluded && excluded.mayEnter(r) {
+				r.total, r.excluded = ix.totalOf(ix.pairSkills(&ix.cands[i], pp), f.lang.hundredths, f.schedule), true
+				excluded.add(r)
 			}
 			continue
 		}
 		out.IncludedTotal++
-		if included.full() && ix.totalOf(100, language, schedule) < included.worst().total {
-			continue
+		if included.mayEnter(r) {
+			r.total = ix.totalOf(ix.pairSkills(&ix.cands[i], pp), f.lang.hundredths, f.schedule)
+			included.add(r)
 		}
-		included.add(ranked{i, ix.totalOf(ix.skills(v, p), language, schedule), false})
 	}
 	for _, r := range included.sorted() {
-		out.Included = append(out.Included, full(r.index))
+		out.Included = append(out.Included, ix.Score(r.index, p))
 	}
 	for _, r := range excluded.sorted() {
-		out.Excluded = append(out.Excluded, full(r.index))
+		out.Excluded = append(out.Excluded, ix.Score(r.index, p))
 	}
 	return out
 }
@@ -131,6 +149,9 @@ type keeper struct {
 }
 
 func (k *keeper) full() bool { return k.top > 0 && len(k.rows) == k.top }
+
+// mayEnter reports whether a row whose total is at most r's could enter.
+func (k *keeper) mayEnter(r ranked) bool { return !k.full() || k.better(r, k.worst()) }
 
 // worst is the worst row kept; only while full.
 func (k *keeper) worst() ranked { return k.rows[0] }
@@ -189,70 +210,95 @@ func (ix *Index) Placements() []Placement { return ix.placements }
 
 // TopPairs gives, for every candidate, the top k placements they may be
 // assigned to (included, with a free seat, score above zero; k <= 0: all),
-// as pairs for Assign. The work is spread over the processors.
+// as pairs for Assign, sorted by candidate and then placement. On equal
+// scores the lower placement index is kept. The candidates are handed out
+// to the processors in small chunks, so that none waits for another.
 func (ix *Index) TopPairs(k int) []Pair {
-	workers := runtime.GOMAXPROCS(0)
-	chunks := make([][]Pair, workers)
+	const chunk = 64
+	n := len(ix.candidates)
+	chunks := make([][]Pair, (n+chunk-1)/chunk)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			v := ix.getView()
+			defer ix.views.Put(v)
 			var heap []Pair
-			v := ix.newView()
-			order := make([]classBound, len(ix.classes))
-			for c := w; c < len(ix.candidates); c += workers {
-				heap = heap[:0]
-				v.reset(c)
-				// The placements come by class (same schedule and language
-				// requirement), best bound first: once a class could not
-				// reach the kept k even with full skills, no later one can.
-				for i, cl := range ix.classes {
-					_, schedule := v.scheduleOf(cl.schedAt)
-					order[i] = classBound{i, ix.totalOf(100, v.language(cl.langAt).hundredths, schedule)}
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
 				}
-				slices.SortFunc(order, func(a, b classBound) int { return cmp.Compare(b.bound, a.bound) })
-				for _, cb := range order {
-					if k > 0 && len(heap) == k && int32(cb.bound) < heap[0].Score {
-						break
-					}
-					cl := &ix.classes[cb.class]
-					lang := v.language(cl.langAt)
-					overlap, schedule := v.scheduleOf(cl.schedAt)
-					for _, p32 := range cl.placements {
-						p := int(p32)
-						if ix.placements[p].FreeSeats <= 0 || ix.excludedIn(v, p, lang, overlap) != 0 {
-							continue
-						}
-						total := ix.totalOf(ix.skills(v, p), lang.hundredths, schedule)
-						if total <= 0 {
-							continue
-						}
-						heap = pushTop(heap, Pair{Candidate: int32(c), Placement: int32(p), Score: int32(total)}, k)
-					}
+				var out []Pair
+				for c := lo; c < min(n, lo+chunk); c++ {
+					heap = ix.topFor(v, c, k, heap[:0])
+					slices.SortFunc(heap, func(a, b Pair) int { return cmp.Compare(a.Placement, b.Placement) })
+					out = append(out, heap...)
 				}
-				chunks[w] = append(chunks[w], heap...)
+				chunks[lo/chunk] = out
 			}
 		}()
 	}
 	wg.Wait()
-	var out []Pair
+	size := 0
+	for _, ch := range chunks {
+		size += len(ch)
+	}
+	out := make([]Pair, 0, size)
 	for _, ch := range chunks {
 		out = append(out, ch...)
 	}
-	slices.SortFunc(out, func(a, b Pair) int {
-		if a.Candidate != b.Candidate {
-			return cmp.Compare(a.Candidate, b.Candidate)
-		}
-		return cmp.Compare(a.Placement, b.Placement)
-	})
 	return out
 }
 
-// classBound is a class of placements and the highest total any of them
-// could reach with one candidate.
-type classBound struct {
-	class, bound int
+// topFor keeps candidate c's top k pairs in heap (see TopPairs). The
+// placements come by class, best bound first: once a class could not reach
+// the kept k even with full skills, no later one can; and in a class whose
+// bound only ties the worst kept pair, only placements with a lower index
+// could still enter.
+func (ix *Index) topFor(v *view, c, k int, heap []Pair) []Pair {
+	if ix.cands[c].excluded != 0 {
+		return heap
+	}
+	v.reset(c)
+	v.bucket(true)
+	full := false
+	var worst Pair // the worst kept, while full
+	for bound := v.top; bound >= 0; bound-- {
+		if full && bound < worst.Score {
+			break
+		}
+		for c32 := v.head[bound]; c32 >= 0; c32 = v.next[c32] {
+			cl := &ix.classes[c32]
+			schedule, overlap := int(v.sched[cl.schedAt]), v.overlap[cl.schedAt]
+			mask := v.mask(cl, true)
+			v.langsOf(cl)
+			for i := cl.lo; i < cl.hi; i++ {
+				s := &ix.slots[i]
+				if full && (bound < worst.Score || bound == worst.Score && s.index > worst.Placement) {
+					break
+				}
+				if s.gate&mask != 0 || s.minMinutes > overlap {
+					continue
+				}
+				total := int32(ix.totalOf(v.skills(s, i), int(v.langH[s.langAt]), schedule))
+				if total <= 0 {
+					continue
+				}
+				p := Pair{Candidate: int32(c), Placement: s.index, Score: total}
+				if full && !worse(worst, p) {
+					continue
+				}
+				heap = pushTop(heap, p, k)
+				if k > 0 && len(heap) == k {
+					full, worst = true, heap[0]
+				}
+			}
+		}
+	}
+	return heap
 }
 
 // worse orders pairs for keeping the best: lower score first, and on equal

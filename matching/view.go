@@ -1,236 +1,222 @@
 package matching
 
-import "fmt"
+import (
+	"math/bits"
+	"slices"
+)
 
-// The placements of an office share a few hundred terms, schedules,
-// language requirements and occupation codes between them. densify numbers
-// the distinct ones, so that a candidate's view can work out its likeness to
-// each once and a pair is then a handful of look-ups.
-func (ix *Index) densify() {
-	termAt := map[int32]int32{}
-	dense := func(terms []preTerm) []int32 {
-		out := make([]int32, len(terms))
-		for i, t := range terms {
-			d, ok := termAt[t.id]
-			if !ok {
-				d = int32(len(ix.terms))
-				termAt[t.id] = d
-				ix.terms = append(ix.terms, t)
-			}
-			out[i] = d
-		}
-		return out
+// scheduleOf gives the minutes of a placement's schedule inside the
+// availability, and the schedule component in hundredths: the share of the
+// placement's hours that fit, blended with how much of the person's target
+// (minutes, 0 for none) they cover.
+func scheduleOf(availability, sched *Schedule, target int) (overlap int, hundredths int) {
+	o := OverlapMinutes(*availability, *sched)
+	component := 0.0
+	if minutes := sched.Minutes(); minutes > 0 {
+		component = float64(o) / float64(minutes)
 	}
-	codeAt := map[int]int32{}
-	schedAt := map[string]int32{}
-	langAt := map[string]int32{}
-	classAt := map[[2]int32]int32{}
-	ix.gates = make([]placementGate, len(ix.places))
-	for i := range ix.places {
-		pp, p := &ix.places[i], &ix.placements[i]
-		pp.requiredAt, pp.trainedAt = dense(pp.required), dense(pp.trained)
-		for _, code := range pp.codes {
-			d, ok := codeAt[code]
-			if !ok {
-				d = int32(len(ix.codes))
-				codeAt[code] = d
-				ix.codes = append(ix.codes, code)
-			}
-			pp.codeAt = append(pp.codeAt, d)
-		}
-		key := p.Schedule.String()
-		d, ok := schedAt[key]
-		if !ok {
-			d = int32(len(ix.scheds))
-			schedAt[key] = d
-			ix.scheds = append(ix.scheds, p.Schedule)
-		}
-		pp.schedAt = d
-		req := langRequirement{min: p.NorwegianMin, valued: pp.valued, hasValued: pp.hasValued}
-		key = req.key()
-		if d, ok = langAt[key]; !ok {
-			d = int32(len(ix.langReqs))
-			langAt[key] = d
-			ix.langReqs = append(ix.langReqs, req)
-		}
-		pp.langAt = d
-		ck := [2]int32{pp.schedAt, pp.langAt}
-		c, ok := classAt[ck]
-		if !ok {
-			c = int32(len(ix.classes))
-			classAt[ck] = c
-			ix.classes = append(ix.classes, placementClass{schedAt: pp.schedAt, langAt: pp.langAt})
-		}
-		ix.classes[c].placements = append(ix.classes[c].placements, int32(i))
-		ix.gates[i] = placementGate{excluded: pp.excluded, requires: pp.requires, minMinutes: int32(pp.minMinutes),
-			offers: pp.offers, hard: pp.hard}
+	if target > 0 {
+		component = (1-targetShare)*component + targetShare*min(1, float64(o)/float64(target))
 	}
+	return o, hundredthsOf(component)
 }
 
-// placementGate is what the hard constraints ask of a placement, packed
-// small: the ranking loop reads it for every placement.
-type placementGate struct {
-	excluded, requires uint16
-	minMinutes         int32
-	offers             uint8
-	hard               bool
-}
-
-// placementClass is the placements that share a schedule and a language
-// requirement: with one candidate their language and schedule components
-// are the same, so they share an upper bound on the total.
-type placementClass struct {
-	schedAt, langAt int32
-	placements      []int32 // rising index
-}
-
-// langRequirement is what a placement asks of a person's languages.
-type langRequirement struct {
-	min       Norwegian
-	valued    bitset
-	hasValued bool
-}
-
-func (r langRequirement) key() string { return fmt.Sprintf("%s|%x", r.min, []uint64(r.valued)) }
-
-// languageFacts is one candidate's Norwegian and other languages against one
-// language requirement.
-type languageFacts struct {
-	oral, written float64 // each part's score
-	hundredths    int     // the component
-	speaks        bool    // speaks a language the placement values
-}
-
-func languageOf(pc *preCandidate, req *langRequirement) languageFacts {
-	f := languageFacts{oral: levelPart(pc.oral, req.min.Oral), written: levelPart(pc.written, req.min.Written)}
-	norwegian := oralShare*f.oral + (1-oralShare)*f.written
-	language := norwegian
-	if req.hasValued {
-		f.speaks = pc.langs.intersects(req.valued)
-		language = (1 - valuedShare) * norwegian
-		if f.speaks {
-			language += valuedShare
-		}
-	}
-	f.hundredths = hundredthsOf(language)
-	return f
-}
-
-// Credits by level of likeness: none, same area, related, close, same.
-var creditOf = [5]float64{0, creditArea, creditRelated, creditClose, creditSame}
-
-func creditLevel(credit float64) uint8 {
-	switch credit {
-	case creditSame:
-		return 4
-	case creditClose:
-		return 3
-	case creditRelated:
-		return 2
-	case creditArea:
-		return 1
-	}
-	return 0
-}
-
-// view is one candidate seen against the index's placements: the likeness
-// of each placement term, code, schedule and language requirement, worked
-// out the first time a pair needs it and then looked up. A view is reused
-// from candidate to candidate (reset), so the ranking loop allocates
-// nothing.
+// view is one candidate seen against the index's placements: the level of
+// likeness of each placement term, the credit of each occupation code, the
+// facts of each schedule and Norwegian minimum, worked out when the view is
+// pointed at the candidate (reset), so that the ranking loops only look
+// them up. A view is reused from candidate to candidate.
 type view struct {
 	ix    *Index
 	ci    int
-	stamp uint32
+	table *skillTable // nil: skills by the expressions, not the table
 
-	termStamp             []uint32
-	skillLevel, goalLevel []uint8
-	codeStamp             []uint32
-	codeCredit            []float64
-	schedStamp            []uint32
-	overlap               []int32
-	schedule              []int16 // the schedule component in hundredths
-	langStamp             []uint32
-	lang                  []languageFacts
+	level   []uint8 // per term: the skill level | the goal level << 4
+	touched []int32 // the terms whose level is set
+	areas   []int32
+	// hot is the same as bits, so that maxima are taken by OR: the skill
+	// level as 1<<level>>1 in the low byte, the goal's credit as a bit per
+	// goal value above it. Codes have only the goal bits.
+	hot, codeHot []uint64
+	codeCredit   []float64 // per code, without a table
+	codes        bool      // the candidate has goal occupations: codeHot and codeCredit are set
+	overlap      []int32   // per schedule: minutes inside the availability
+	sched        []int32   // per schedule: the component in hundredths
+	mins         []minFacts
+	langH        []int32 // per language requirement: the component in hundredths, set per class (langsOf)
+
+	// The classes by bound (see bucket).
+	bound      []int32 // per class: the highest total any of its pairs can reach
+	next       []int32 // per class: the next class with the same bound
+	head, used []int32 // per bound: the first class with it; the bounds in use
+	top        int32
 }
 
 func (ix *Index) newView() *view {
-	return &view{ix: ix,
-		termStamp: make([]uint32, len(ix.terms)), skillLevel: make([]uint8, len(ix.terms)), goalLevel: make([]uint8, len(ix.terms)),
-		codeStamp: make([]uint32, len(ix.codes)), codeCredit: make([]float64, len(ix.codes)),
-		schedStamp: make([]uint32, len(ix.scheds)), overlap: make([]int32, len(ix.scheds)), schedule: make([]int16, len(ix.scheds)),
-		langStamp: make([]uint32, len(ix.langReqs)), lang: make([]languageFacts, len(ix.langReqs)),
+	v := &view{ix: ix, table: ix.table, level: make([]uint8, ix.noTerm()+1), hot: make([]uint64, ix.noTerm()+1),
+		codeHot: make([]uint64, ix.noCode()+1), codeCredit: make([]float64, ix.noCode()+1),
+		overlap: make([]int32, len(ix.scheds)), sched: make([]int32, len(ix.scheds)),
+		mins: make([]minFacts, len(ix.mins)), langH: make([]int32, len(ix.langReqs)),
+		bound: make([]int32, len(ix.classes)), next: make([]int32, len(ix.classes)), head: make([]int32, ix.maxBound+1)}
+	for b := range v.head {
+		v.head[b] = -1
 	}
+	return v
 }
 
-// reset points the view at another candidate.
+// reset points the view at candidate ci.
 func (v *view) reset(ci int) {
+	ix := v.ix
 	v.ci = ci
-	v.stamp++
-	if v.stamp == 0 { // wrapped: forget everything
-		clear(v.termStamp)
-		clear(v.codeStamp)
-		clear(v.schedStamp)
-		clear(v.langStamp)
-		v.stamp = 1
+	pc := &ix.cands[ci]
+	for _, d := range v.touched {
+		v.level[d], v.hot[d] = 0, 0
 	}
-}
-
-func (v *view) term(d int32) (skill, goal uint8) {
-	if v.termStamp[d] != v.stamp {
-		pc, t := &v.ix.cands[v.ci], v.ix.terms[d]
-		s, _ := pc.skills.credit(t)
-		g, _ := pc.goals.credit(t)
-		v.skillLevel[d], v.goalLevel[d] = creditLevel(s), creditLevel(g)
-		v.termStamp[d] = v.stamp
-	}
-	return v.skillLevel[d], v.goalLevel[d]
-}
-
-func (v *view) code(d int32) float64 {
-	if v.codeStamp[d] != v.stamp {
-		best, b := 0.0, v.ix.codes[d]
-		if v.ix.likeness != nil {
-			for _, g := range v.ix.cands[v.ci].goalAt {
-				best = max(best, v.ix.likeness[int(g)*len(v.ix.codes)+int(d)])
-			}
-		} else {
-			for _, a := range v.ix.cands[v.ci].goalCodes {
-				l, _ := codeLikeness(a, b)
-				best = max(best, l)
+	v.touched = v.touched[:0]
+	// Only terms in the person's work areas can be like theirs.
+	v.areas = v.areas[:0]
+	for _, ids := range [2][]int32{pc.skills.ids, pc.goals.ids} {
+		for _, id := range ids {
+			if a := ix.space.area[id]; !slices.Contains(v.areas, a) {
+				v.areas = append(v.areas, a)
 			}
 		}
-		v.codeCredit[d] = best
-		v.codeStamp[d] = v.stamp
 	}
-	return v.codeCredit[d]
+	for _, a := range v.areas {
+		for _, d := range ix.areaTerms[ix.areaStart[a]:ix.areaStart[a+1]] {
+			t := ix.terms[d]
+			if skill, goal := pc.skills.level(t), pc.goals.level(t); skill|goal != 0 {
+				v.level[d] = skill | goal<<4
+				if v.table != nil {
+					v.hot[d] = 1<<skill>>1 | 1<<(8+v.table.goalOfLevel[goal])
+				}
+				v.touched = append(v.touched, d)
+			}
+		}
+	}
+	if v.codes {
+		clear(v.codeHot)
+		clear(v.codeCredit)
+		v.codes = false
+	}
+	if len(pc.goalCodes) > 0 {
+		for d := range ix.codes {
+			credit := ix.codeCredit(pc, int32(d))
+			v.codeCredit[d] = credit
+			if v.table != nil {
+				v.codeHot[d] = 1 << (8 + v.table.goalIndex(credit))
+			}
+		}
+		v.codes = true
+	}
+	availability := &ix.candidates[ci].Availability
+	for d := range ix.scheds {
+		o, h := scheduleOf(availability, &ix.scheds[d], pc.targetMinutes)
+		v.overlap[d], v.sched[d] = int32(o), int32(h)
+	}
+	for m, min := range ix.mins {
+		v.mins[m] = minFactsOf(pc, min)
+	}
 }
 
-// scheduleOf gives the minutes of schedule d inside the candidate's
-// availability, and the schedule component in hundredths: the share of the
-// placement's hours that fit, blended with how much of the person's target
-// they cover.
-func (v *view) scheduleOf(d int32) (overlap int, hundredths int) {
-	if v.schedStamp[d] != v.stamp {
-		sched := v.ix.scheds[d]
-		o := OverlapMinutes(v.ix.candidates[v.ci].Availability, sched)
-		component := 0.0
-		if minutes := sched.Minutes(); minutes > 0 {
-			component = float64(o) / float64(minutes)
-		}
-		if target := v.ix.cands[v.ci].targetMinutes; target > 0 {
-			component = (1-targetShare)*component + targetShare*min(1, float64(o)/float64(target))
-		}
-		v.overlap[d], v.schedule[d] = int32(o), int16(hundredthsOf(component))
-		v.schedStamp[d] = v.stamp
+// langsOf works out the language component of each of the class's
+// language requirements (langH).
+func (v *view) langsOf(cl *placementClass) {
+	ix := v.ix
+	pc := &ix.cands[v.ci]
+	norwegian := v.mins[cl.minAt].norwegian
+	for _, l := range ix.classLangs[cl.langLo:cl.langHi] {
+		req := &ix.langReqs[l]
+		v.langH[l] = int32(languageHundredths(norwegian, req.hasValued, req.hasValued && pc.langs.intersects(req.valued)))
 	}
-	return int(v.overlap[d]), int(v.schedule[d])
 }
 
-func (v *view) language(d int32) *languageFacts {
-	if v.langStamp[d] != v.stamp {
-		v.lang[d] = languageOf(&v.ix.cands[v.ci], &v.ix.langReqs[d])
-		v.langStamp[d] = v.stamp
+// skills is the skills component of the view's candidate and the placement
+// of the slot at position at, in hundredths, as pairSkills works it out.
+func (v *view) skills(s *slot, at int32) int {
+	t := v.table
+	if !s.inline || t == nil {
+		return v.spanSkills(&v.ix.spans[at])
 	}
-	return &v.lang[d]
+	hot, level := v.hot, v.level
+	either := uint64(1) << 8 // goal value 0 at least
+	for k := range s.trained {
+		either |= hot[s.trained[k]]
+	}
+	if s.codes && v.codes {
+		either |= v.codeHot[s.code[0]] | v.codeHot[s.code[1]] | v.codeHot[s.code[2]] | v.codeHot[s.code[3]]
+	}
+	key := requiredBase[s.required&3] + int32(level[s.req[0]]&7) + levels*int32(level[s.req[1]]&7) +
+		levels*levels*int32(level[s.req[2]]&7)
+	goal := bits.Len64(either>>8) - 1
+	return int(t.hundredths[(int(key)*len(t.goalValues)+goal)*levels+bits.Len64(either&0xff)])
+}
+
+// spanSkills is skills for a placement whose terms are not inline, or
+// without a table.
+func (v *view) spanSkills(sp *span) int {
+	flat, level := v.ix.flat, v.level
+	var goalLevel, skillLevel uint8
+	for _, d := range flat[sp.mid:sp.hi] {
+		l := level[d]
+		goalLevel, skillLevel = max(goalLevel, l>>4), max(skillLevel, l&15)
+	}
+	goal := creditOf[goalLevel&15]
+	if v.codes {
+		for _, d := range flat[sp.hi:sp.end] {
+			goal = max(goal, v.codeCredit[d])
+		}
+	}
+	required := 1.0
+	if n := sp.mid - sp.lo; n > 0 {
+		sum := 0.0
+		for _, d := range flat[sp.lo:sp.mid] {
+			sum += creditOf[level[d]&15]
+		}
+		required = sum / float64(n)
+	}
+	return skillsOf(required, goal, creditOf[skillLevel&15])
+}
+
+// mask is the word the class's slots' gates are tested against: the
+// requirements the candidate does not hold, the adaptations they need, a
+// hard Norwegian minimum they fall short of, and (for assignment) no seat.
+func (v *view) mask(cl *placementClass, full bool) uint16 {
+	pc := &v.ix.cands[v.ci]
+	return gateInactive | gateBits(pc.holds&exPolice == 0, gatePolice) | gateBits(pc.holds&exLicense == 0, gateLicense) |
+		uint16(pc.needs&15)*gateNotOffered | gateBits(full, gateFull) | gateBits(v.mins[cl.minAt].fails, gateHard)
+}
+
+// bucket works out each class's bound, the total its best pair could
+// reach with full skills, and files the class under it: the classes with
+// bound b are head[b], next[head[b]], … (-1 ends), and no bound is above
+// top. With included, classes whose schedule has no hour in common with
+// the person's are left out: every pair in them is excluded. Walking the
+// bounds down from top visits the classes best first, and a walk that
+// stops early has not paid for ordering the rest.
+func (v *view) bucket(included bool) {
+	ix := v.ix
+	for _, b := range v.used {
+		v.head[b] = -1
+	}
+	v.used = v.used[:0]
+	v.top = -1
+	for c := range ix.classes {
+		cl := &ix.classes[c]
+		if included && v.overlap[cl.schedAt] == 0 {
+			continue
+		}
+		mf := &v.mins[cl.minAt]
+		language := mf.plain
+		if cl.valued {
+			language = max(language, mf.valued)
+		}
+		b := int32(ix.totalOf(ix.maxSkills, int(language), int(v.sched[cl.schedAt])))
+		v.bound[c] = b
+		if v.head[b] < 0 {
+			v.used = append(v.used, b)
+		}
+		v.next[c], v.head[b] = v.head[b], int32(c)
+		v.top = max(v.top, b)
+	}
 }

@@ -1,0 +1,222 @@
+package matching
+
+import (
+	"slices"
+	"strings"
+)
+
+// The placements of an office share a few hundred terms, schedules,
+// language requirements and occupation codes between them. densify numbers
+// the distinct ones, so that a candidate's view can work out its likeness to
+// each once and a pair is then a handful of look-ups.
+func (ix *Index) densify() {
+	termAt := map[int32]int32{}
+	dense := func(terms []preTerm) []int32 {
+		out := make([]int32, len(terms))
+		for i, t := range terms {
+			d, ok := termAt[t.id]
+			if !ok {
+				d = int32(len(ix.terms))
+				termAt[t.id] = d
+				ix.terms = append(ix.terms, t)
+			}
+			out[i] = d
+		}
+		return out
+	}
+	codeAt := map[int]int32{}
+	schedAt := map[string]int32{}
+	langAt := map[string]int32{}
+	minAt := map[Norwegian]int32{}
+	for i := range ix.places {
+		pp, p := &ix.places[i], &ix.placements[i]
+		pp.requiredAt, pp.trainedAt = dense(pp.required), dense(pp.trained)
+		for _, code := range pp.codes {
+			d, ok := codeAt[code]
+			if !ok {
+				d = int32(len(ix.codes))
+				codeAt[code] = d
+				ix.codes = append(ix.codes, code)
+			}
+			pp.codeAt = append(pp.codeAt, d)
+		}
+		key := p.Schedule.String()
+		d, ok := schedAt[key]
+		if !ok {
+			d = int32(len(ix.scheds))
+			schedAt[key] = d
+			ix.scheds = append(ix.scheds, p.Schedule)
+		}
+		pp.schedAt = d
+		m, ok := minAt[p.NorwegianMin]
+		if !ok {
+			m = int32(len(ix.mins))
+			minAt[p.NorwegianMin] = m
+			ix.mins = append(ix.mins, p.NorwegianMin)
+		}
+		req := langRequirement{min: p.NorwegianMin, minAt: m, valued: pp.valued, hasValued: pp.hasValued}
+		key = req.key()
+		if d, ok = langAt[key]; !ok {
+			d = int32(len(ix.langReqs))
+			langAt[key] = d
+			ix.langReqs = append(ix.langReqs, req)
+		}
+		pp.langAt = d
+	}
+}
+
+// The ranking loops read a placement's hard constraints as one word of
+// bits (slot.gate) and AND it with a word the candidate and the class make
+// (view.mask): a bit set in both excludes the pair.
+const (
+	gateInactive uint16 = 1 << iota
+	gatePolice
+	gateLicense
+	gateHard // a hard Norwegian minimum; the candidate's word has it when they fall short
+	gateFull // no free seat (only assignment asks)
+	gateNotOffered
+	// gateNotOffered and the three bits above it: the adaptations not
+	// offered, against the ones the candidate needs.
+)
+
+func gateBits(on bool, bit uint16) uint16 {
+	if on {
+		return bit
+	}
+	return 0
+}
+
+// slot is one placement as the ranking loops read it, packed small and
+// stored class by class. Its terms and codes are inline when they fit, so
+// that its skills are a fixed number of look-ups: the required terms (in
+// order), the trained ones and the codes, padded with Index.noTerm and
+// Index.noCode, whose likeness is always none.
+type slot struct {
+	index      int32 // the placement
+	minMinutes int32
+	langAt     int32
+	gate       uint16
+	inline     bool  // the terms and codes are inline; else see Index.spans
+	required   uint8 // how many required terms
+	codes      bool  // the placement has occupation codes
+	req        [inlineRequired]uint16
+	trained    [inlineTrained]uint16
+	code       [inlineCodes]uint16
+}
+
+const (
+	inlineRequired = 3
+	inlineTrained  = 8
+	inlineCodes    = 4
+)
+
+// span is where a slot's terms and codes are in Index.flat: the required
+// terms at [lo, mid), the trained ones at [mid, hi), the codes at [hi, end).
+type span struct{ lo, mid, hi, end int32 }
+
+// noTerm and noCode pad a slot's inline terms and codes: past the last
+// term and code, their likeness in a view is always none.
+func (ix *Index) noTerm() int { return len(ix.terms) }
+func (ix *Index) noCode() int { return len(ix.codes) }
+
+// placementClass is the placements that share a schedule and a Norwegian
+// minimum: with one candidate they share the schedule component, the
+// overlap and whether a hard minimum excludes, and their language
+// components are at most that of the minimum with a valued language
+// spoken (or without, when none of them values one); so they share an
+// upper bound on the total.
+type placementClass struct {
+	schedAt, minAt int32
+	plain, valued  bool  // some of its placements value other languages (valued), some not (plain)
+	langLo, langHi int32 // its distinct language requirements in Index.classLangs
+	lo, hi         int32 // its slots, in rising placement index
+}
+
+// layout groups the placements in classes and lays them out as slots, and
+// lists the terms of each work area, for views to look at.
+func (ix *Index) layout() {
+	type classKey struct{ sched, min int32 }
+	classAt := map[classKey]int32{}
+	var members [][]int32
+	for i := range ix.places {
+		pp := &ix.places[i]
+		key := classKey{pp.schedAt, ix.langReqs[pp.langAt].minAt}
+		c, ok := classAt[key]
+		if !ok {
+			c = int32(len(ix.classes))
+			classAt[key] = c
+			ix.classes = append(ix.classes, placementClass{schedAt: key.sched, minAt: key.min})
+			members = append(members, nil)
+		}
+		members[c] = append(members[c], int32(i))
+	}
+	inline := len(ix.terms) < 1<<16-1 && len(ix.codes) < 1<<16-1
+	ix.slots = make([]slot, 0, len(ix.places))
+	for c := range ix.classes {
+		cl := &ix.classes[c]
+		cl.lo, cl.langLo = int32(len(ix.slots)), int32(len(ix.classLangs))
+		for _, i := range members[c] {
+			pp, p := &ix.places[i], &ix.placements[i]
+			if !slices.Contains(ix.classLangs[cl.langLo:], pp.langAt) {
+				ix.classLangs = append(ix.classLangs, pp.langAt)
+			}
+			cl.valued = cl.valued || pp.hasValued
+			cl.plain = cl.plain || !pp.hasValued
+			s := slot{index: i, minMinutes: int32(pp.minMinutes), langAt: pp.langAt,
+				gate: gateBits(pp.excluded&exInactive != 0, gateInactive) | gateBits(pp.requires&exPolice != 0, gatePolice) |
+					gateBits(pp.requires&exLicense != 0, gateLicense) | gateBits(pp.hard, gateHard) |
+					gateBits(p.FreeSeats <= 0, gateFull) | uint16(^pp.offers&15)*gateNotOffered,
+				codes: len(pp.codeAt) > 0}
+			if inline && len(pp.requiredAt) <= inlineRequired && len(pp.trainedAt) <= inlineTrained && len(pp.codeAt) <= inlineCodes {
+				s.inline, s.required = true, uint8(len(pp.requiredAt))
+				pad(s.req[:], pp.requiredAt, ix.noTerm())
+				pad(s.trained[:], pp.trainedAt, ix.noTerm())
+				pad(s.code[:], pp.codeAt, ix.noCode())
+			}
+			sp := span{lo: int32(len(ix.flat))}
+			ix.flat = append(ix.flat, pp.requiredAt...)
+			sp.mid = int32(len(ix.flat))
+			ix.flat = append(ix.flat, pp.trainedAt...)
+			sp.hi = int32(len(ix.flat))
+			ix.flat = append(ix.flat, pp.codeAt...)
+			sp.end = int32(len(ix.flat))
+			ix.slots = append(ix.slots, s)
+			ix.spans = append(ix.spans, sp)
+		}
+		cl.hi, cl.langHi = int32(len(ix.slots)), int32(len(ix.classLangs))
+	}
+	// The terms of each work area (areas are term ids of the space).
+	ix.areaStart = make([]int32, len(ix.space.parent)+1)
+	for _, t := range ix.terms {
+		ix.areaStart[t.area+1]++
+	}
+	for a := range len(ix.space.parent) {
+		ix.areaStart[a+1] += ix.areaStart[a]
+	}
+	ix.areaTerms = make([]int32, len(ix.terms))
+	fill := slices.Clone(ix.areaStart)
+	for d, t := range ix.terms {
+		ix.areaTerms[fill[t.area]] = int32(d)
+		fill[t.area]++
+	}
+	// Placements by ref, for ties.
+	byRef := make([]int32, len(ix.placements))
+	for i := range byRef {
+		byRef[i] = int32(i)
+	}
+	slices.SortStableFunc(byRef, func(a, b int32) int { return strings.Compare(ix.placements[a].Ref, ix.placements[b].Ref) })
+	ix.refRank = make([]int32, len(byRef))
+	for r, i := range byRef {
+		ix.refRank[i] = int32(r)
+	}
+}
+
+// pad copies ids into dst and fills the rest with none.
+func pad(dst []uint16, ids []int32, none int) {
+	for k := range dst {
+		dst[k] = uint16(none)
+		if k < len(ids) {
+			dst[k] = uint16(ids[k])
+		}
+	}
+}
