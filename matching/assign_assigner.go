@@ -3,6 +3,7 @@ package matching
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 )
 
 // Errors Pin returns; callers may branch on them with errors.Is.
@@ -29,6 +30,10 @@ type Assigner struct {
 	pins    []int32 // pins per placement
 
 	fromSink []int32 // for Explain; nil when stale
+	// toSink keeps, per placement, what explaining unassigned candidates
+	// learnt of the shortest path from it to the sink (see
+	// forcingCostUnassigned); made afresh with fromSink.
+	toSink []atomic.Uint64
 }
 
 // NewAssigner prepares a problem for Solve. It panics on a malformed

@@ -89,8 +89,50 @@ func (a *Assigner) prepareExplain() {
 	if a.fromSink == nil {
 		f.solve()
 		a.fromSink = f.distancesFromSink(a.fromSink)
+		a.toSink = make([]atomic.Uint64, f.g.cols)
 	}
 }
+
+// forcingCostUnassigned is forcingCost for a candidate c on the bypass.
+// Its search from placement j ends at the sink and never meets c, so it is
+// the same for every unassigned candidate: what it finds is kept per
+// placement (a.toSink), and a search runs only when what is kept cannot
+// answer, with no more room than the one it replaces. A search finds the
+// same path whatever its limit, as long as the path is shorter: a limit
+// only keeps longer paths from being offered. So the answers are the ones
+// a search per candidate gives.
+func (a *Assigner) forcingCostUnassigned(f *flow, c, j, limit int32) (int32, int32) {
+	rcIn := f.potT - f.row[c].pot
+	room := limit - rcIn // the path to the sink must be shorter than this
+	if room <= 0 {
+		return inf, -1
+	}
+	kept := &a.toSink[j]
+	old := kept.Load()
+	if old&sinkExact != 0 {
+		if d := int32(uint32(old)); d < room {
+			return d + rcIn, int32(old>>32&0x7fffffff) - 1
+		}
+		return inf, -1
+	}
+	if room <= int32(uint32(old)) { // no path is shorter than that
+		return inf, -1
+	}
+	d, holder := f.forcingSearch(rowBypass, 0, j, room, nil)
+	if d == inf {
+		// Keep the longer limit, unless another worker learnt more
+		// meanwhile; losing it costs only a search.
+		kept.CompareAndSwap(old, uint64(uint32(room)))
+		return inf, -1
+	}
+	kept.Store(sinkExact | uint64(uint32(holder+1))<<32 | uint64(uint32(d)))
+	return d + rcIn, holder
+}
+
+// sinkExact marks a kept path to the sink as found: its length in the low
+// 32 bits, the candidate it displaces plus one above. Without it the low
+// bits are a length no path to the sink is shorter than.
+const sinkExact = 1 << 63
 
 // explain explains the caller's candidate ext, searching with f: a.f or a
 // copy of it with its own scratch.
@@ -151,7 +193,12 @@ func (a *Assigner) explain(f *flow, ext int32) Explanation {
 		if top < inf {
 			limit++ // an equal cost may still win the tie-break
 		}
-		loss, holder := f.forcingCost(c, o.col, limit, a.fromSink)
+		var loss, holder int32
+		if m == rowBypass {
+			loss, holder = a.forcingCostUnassigned(f, c, o.col, limit)
+		} else {
+			loss, holder = f.forcingCost(c, o.col, limit, a.fromSink)
+		}
 		if loss == inf {
 			continue
 		}
@@ -230,10 +277,6 @@ func (f *flow) distancesFromSink(buf []int32) []int32 {
 // fromSink rather than searched. It gives up at limit (returning inf), and
 // also names the candidate the path displaces from j, or -1.
 func (f *flow) forcingCost(c, j, limit int32, fromSink []int32) (int32, int32) {
-	s := &f.search
-	s.begin()
-	s.best = limit
-	sink := int32(f.g.cols)
 	m := f.row[c].match
 	var rcIn int32 // reduced cost of the arc that carries c's unit
 	if m >= 0 {
@@ -241,6 +284,16 @@ func (f *flow) forcingCost(c, j, limit int32, fromSink []int32) (int32, int32) {
 	} else {
 		rcIn = f.potT - f.row[c].pot
 	}
+	return f.forcingSearch(m, rcIn, j, limit, fromSink)
+}
+
+// forcingSearch is forcingCost's search for a candidate whose unit comes
+// from m (its placement, or rowBypass) at reduced cost rcIn.
+func (f *flow) forcingSearch(m, rcIn, j, limit int32, fromSink []int32) (int32, int32) {
+	s := &f.search
+	s.begin()
+	s.best = limit
+	sink := int32(f.g.cols)
 	found, via := int32(inf), int32(-1) // via: the placement or sink the path reaches c from
 	f.seed(j, -2)
 	f.drain(func(v, d int32) bool {

@@ -119,3 +119,39 @@ func TestExplainAll_EqualsExplainingOneByOne(t *testing.T) {
 		}
 	}
 }
+
+// Explaining many unassigned candidates reuses what each search learnt of
+// the way from a placement to the sink. The explanations must be the ones
+// a fresh Assigner, which has learnt nothing yet, gives each candidate:
+// before and after pins, and from ExplainAll's parallel workers too.
+func TestExplain_KeptPathsGiveTheSameExplanations(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for k := range 8 {
+		p := randomProblem(rng, 100+rng.IntN(150), 15+rng.IntN(30), 2, 0.1, []int32{20, 1000}[k%2])
+		var pins [][2]int32
+		for range k % 4 {
+			pr := p.Pairs[rng.IntN(len(p.Pairs))]
+			pins = append(pins, [2]int32{pr.Candidate, pr.Placement})
+		}
+		fresh := func(c int32) Explanation {
+			a := NewAssigner(p)
+			a.Solve() // as below, so that the pins warm-start the same way
+			for _, pin := range pins {
+				_ = a.Pin(pin[0], pin[1])
+			}
+			return a.Explain(c)
+		}
+		a := NewAssigner(p)
+		a.ExplainAll() // learn before the pins, which must forget it
+		for _, pin := range pins {
+			_ = a.Pin(pin[0], pin[1])
+		}
+		all := a.ExplainAll()
+		for c := range int32(p.Candidates) {
+			want := fresh(c)
+			if one := a.Explain(c); one != want || all[c] != want {
+				t.Fatalf("problem %d candidate %d: Explain %+v, ExplainAll %+v, fresh %+v", k, c, one, all[c], want)
+			}
+		}
+	}
+}
