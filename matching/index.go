@@ -33,14 +33,16 @@ type Index struct {
 	langReqs []langRequirement
 	table    *skillTable
 	// The placements laid out for ranking (see layout): classes of slots,
-	// the slots' terms and codes, each class's language requirements.
-	classes    []placementClass
-	slots      []slot
-	spans      []span // per slot
-	flat       []int32
-	classLangs []int32
-	// The terms of each work area: areaTerms[areaStart[a]:areaStart[a+1]].
+	// the slots' terms and codes.
+	classes []placementClass
+	slots   []slot
+	spans   []span // per slot
+	flat    []int32
+	valued  []bitset // the distinct sets of languages placements value
+	// The terms of each work area: areaTerms[areaStart[a]:areaStart[a+1]];
+	// and a bit for each (0 for areas no placement term is in).
 	areaStart, areaTerms []int32
+	areaBit              []uint64
 	refRank              []int32 // per placement, its place in the order of refs
 	// The highest skills component any pair can have (100 unless an
 	// occupation likeness gives more than full credit), and the highest total.

@@ -8,6 +8,7 @@ type langRequirement struct {
 	minAt     int32 // min among Index.mins
 	valued    bitset
 	hasValued bool
+	valuedAt  int32 // valued among Index.valued, -1 when none
 }
 
 func (r langRequirement) key() string { return fmt.Sprintf("%s|%x", r.min, []uint64(r.valued)) }
@@ -65,17 +66,16 @@ func levelPart(has, needs Level) float64 {
 }
 
 // minFacts is one candidate's Norwegian against one minimum, for a view:
-// the blended score, whether they fall short, and the language component
-// in hundredths without valued languages (plain) and with one spoken
-// (valued), the most a placement with that minimum can give.
+// whether they fall short, and the language component in hundredths of a
+// placement with that minimum that values no other language (plain), or
+// some of which the person speaks one (spoken) or none (unspoken).
 type minFacts struct {
-	norwegian     float64
-	fails         bool
-	plain, valued int32
+	fails                   bool
+	plain, spoken, unspoken int32
 }
 
 func minFactsOf(pc *preCandidate, min Norwegian) minFacts {
 	oral, written, norwegian := norwegianOf(pc, min)
-	return minFacts{norwegian: norwegian, fails: oral < 1 || written < 1,
-		plain: int32(languageHundredths(norwegian, false, false)), valued: int32(languageHundredths(norwegian, true, true))}
+	return minFacts{fails: oral < 1 || written < 1, plain: int32(languageHundredths(norwegian, false, false)),
+		spoken: int32(languageHundredths(norwegian, true, true)), unspoken: int32(languageHundredths(norwegian, true, false))}
 }

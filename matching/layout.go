@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -28,6 +29,7 @@ func (ix *Index) densify() {
 	schedAt := map[string]int32{}
 	langAt := map[string]int32{}
 	minAt := map[Norwegian]int32{}
+	valuedAt := map[string]int32{}
 	for i := range ix.places {
 		pp, p := &ix.places[i], &ix.placements[i]
 		pp.requiredAt, pp.trainedAt = dense(pp.required), dense(pp.trained)
@@ -54,9 +56,19 @@ func (ix *Index) densify() {
 			minAt[p.NorwegianMin] = m
 			ix.mins = append(ix.mins, p.NorwegianMin)
 		}
-		req := langRequirement{min: p.NorwegianMin, minAt: m, valued: pp.valued, hasValued: pp.hasValued}
+		req := langRequirement{min: p.NorwegianMin, minAt: m, valued: pp.valued, hasValued: pp.hasValued, valuedAt: -1}
 		key = req.key()
 		if d, ok = langAt[key]; !ok {
+			if req.hasValued {
+				key := fmt.Sprintf("%x", []uint64(req.valued))
+				v, ok := valuedAt[key]
+				if !ok {
+					v = int32(len(ix.valued))
+					valuedAt[key] = v
+					ix.valued = append(ix.valued, req.valued)
+				}
+				req.valuedAt = v
+			}
 			d = int32(len(ix.langReqs))
 			langAt[key] = d
 			ix.langReqs = append(ix.langReqs, req)
@@ -94,14 +106,17 @@ func gateBits(on bool, bit uint16) uint16 {
 type slot struct {
 	index      int32 // the placement
 	minMinutes int32
-	langAt     int32
+	valuedAt   int32 // the languages it values among Index.valued, -1 when none
 	gate       uint16
 	inline     bool  // the terms and codes are inline; else see Index.spans
 	required   uint8 // how many required terms
 	codes      bool  // the placement has occupation codes
-	req        [inlineRequired]uint16
-	trained    [inlineTrained]uint16
-	code       [inlineCodes]uint16
+	// The work areas of its required and trained terms, folded to 32 bits
+	// (see Index.areaBit), for bounding its skills.
+	requiredAreas, trainedAreas uint32
+	req                         [inlineRequired]uint16
+	trained                     [inlineTrained]uint16
+	code                        [inlineCodes]uint16
 }
 
 const (
@@ -122,14 +137,18 @@ func (ix *Index) noCode() int { return len(ix.codes) }
 // placementClass is the placements that share a schedule and a Norwegian
 // minimum: with one candidate they share the schedule component, the
 // overlap and whether a hard minimum excludes, and their language
-// components are at most that of the minimum with a valued language
-// spoken (or without, when none of them values one); so they share an
-// upper bound on the total.
+// components are those of the minimum, with or without a valued language
+// the person speaks; so they share an upper bound on the total.
 type placementClass struct {
 	schedAt, minAt int32
-	plain, valued  bool  // some of its placements value other languages (valued), some not (plain)
-	langLo, langHi int32 // its distinct language requirements in Index.classLangs
-	lo, hi         int32 // its slots, in rising placement index
+	plain, valued  bool   // some of its placements value other languages (valued), some not (plain)
+	languages      bitset // all the languages its placements value
+	// What bounds its skills: the work areas of its required and trained
+	// terms (see Index.areaBit), whether some placement requires nothing,
+	// whether some has occupation codes.
+	requiredAreas, trainedAreas uint64
+	noRequired, codes           bool
+	lo, hi                      int32 // its slots, in rising placement index
 }
 
 // layout groups the placements in classes and lays them out as slots, and
@@ -150,23 +169,45 @@ func (ix *Index) layout() {
 		}
 		members[c] = append(members[c], int32(i))
 	}
+	// A bit per work area of the placements' terms (areas beyond 64 share
+	// bits, which only loosens the bounds).
+	ix.areaBit = make([]uint64, len(ix.space.parent))
+	areas := 0
+	for _, t := range ix.terms {
+		if ix.areaBit[t.area] == 0 {
+			ix.areaBit[t.area] = 1 << (areas % 64)
+			areas++
+		}
+	}
 	inline := len(ix.terms) < 1<<16-1 && len(ix.codes) < 1<<16-1
 	ix.slots = make([]slot, 0, len(ix.places))
 	for c := range ix.classes {
 		cl := &ix.classes[c]
-		cl.lo, cl.langLo = int32(len(ix.slots)), int32(len(ix.classLangs))
+		cl.lo = int32(len(ix.slots))
+		cl.languages = make(bitset, len(ix.places[members[c][0]].valued))
 		for _, i := range members[c] {
 			pp, p := &ix.places[i], &ix.placements[i]
-			if !slices.Contains(ix.classLangs[cl.langLo:], pp.langAt) {
-				ix.classLangs = append(ix.classLangs, pp.langAt)
+			for w := range cl.languages {
+				cl.languages[w] |= pp.valued[w]
 			}
 			cl.valued = cl.valued || pp.hasValued
 			cl.plain = cl.plain || !pp.hasValued
-			s := slot{index: i, minMinutes: int32(pp.minMinutes), langAt: pp.langAt,
+			cl.noRequired = cl.noRequired || len(pp.required) == 0
+			cl.codes = cl.codes || len(pp.codeAt) > 0
+			var required, trained uint64
+			for _, t := range pp.required {
+				required |= ix.areaBit[t.area]
+			}
+			for _, t := range pp.trained {
+				trained |= ix.areaBit[t.area]
+			}
+			cl.requiredAreas |= required
+			cl.trainedAreas |= trained
+			s := slot{index: i, minMinutes: int32(pp.minMinutes), valuedAt: ix.langReqs[pp.langAt].valuedAt,
 				gate: gateBits(pp.excluded&exInactive != 0, gateInactive) | gateBits(pp.requires&exPolice != 0, gatePolice) |
 					gateBits(pp.requires&exLicense != 0, gateLicense) | gateBits(pp.hard, gateHard) |
 					gateBits(p.FreeSeats <= 0, gateFull) | uint16(^pp.offers&15)*gateNotOffered,
-				codes: len(pp.codeAt) > 0}
+				codes: len(pp.codeAt) > 0, requiredAreas: fold(required), trainedAreas: fold(trained)}
 			if inline && len(pp.requiredAt) <= inlineRequired && len(pp.trainedAt) <= inlineTrained && len(pp.codeAt) <= inlineCodes {
 				s.inline, s.required = true, uint8(len(pp.requiredAt))
 				pad(s.req[:], pp.requiredAt, ix.noTerm())
@@ -183,7 +224,7 @@ func (ix *Index) layout() {
 			ix.slots = append(ix.slots, s)
 			ix.spans = append(ix.spans, sp)
 		}
-		cl.hi, cl.langHi = int32(len(ix.slots)), int32(len(ix.classLangs))
+		cl.hi = int32(len(ix.slots))
 	}
 	// The terms of each work area (areas are term ids of the space).
 	ix.areaStart = make([]int32, len(ix.space.parent)+1)
@@ -220,3 +261,6 @@ func pad(dst []uint16, ids []int32, none int) {
 		}
 	}
 }
+
+// fold folds a set of work areas to 32 bits.
+func fold(areas uint64) uint32 { return uint32(areas) | uint32(areas>>32) }

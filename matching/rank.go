@@ -65,20 +65,20 @@ func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
 				out.IncludedTotal += n
 				continue
 			}
-			v.langsOf(cl)
+			mf := &v.mins[cl.minAt]
 			for i := cl.lo; i < cl.hi; i++ {
 				s := &ix.slots[i]
 				r := ranked{index: int(s.index), total: bound}
 				if allOut || s.gate&mask != 0 || s.minMinutes > overlap {
 					if withExcluded && excluded.mayEnter(r) {
-						r.total, r.excluded = ix.totalOf(v.skills(s, i), int(v.langH[s.langAt]), schedule), true
+						r.total, r.excluded = ix.totalOf(v.skills(s, i), v.language(s, mf), schedule), true
 						excluded.add(r)
 					}
 					continue
 				}
 				out.IncludedTotal++
 				if included.mayEnter(r) {
-					r.total = ix.totalOf(v.skills(s, i), int(v.langH[s.langAt]), schedule)
+					r.total = ix.totalOf(v.skills(s, i), v.language(s, mf), schedule)
 					included.add(r)
 				}
 			}
@@ -274,16 +274,23 @@ func (ix *Index) topFor(v *view, c, k int, heap []Pair) []Pair {
 			cl := &ix.classes[c32]
 			schedule, overlap := int(v.sched[cl.schedAt]), v.overlap[cl.schedAt]
 			mask := v.mask(cl, true)
-			v.langsOf(cl)
+			mf := &v.mins[cl.minAt]
+			// The skills a placement of the class needs to enter.
+			language := v.classLanguage(cl)
+			least := int32(1)
+			if full {
+				least = worst.Score
+			}
+			need := ix.skillsNeeded(int(least), language, schedule)
 			for i := cl.lo; i < cl.hi; i++ {
 				s := &ix.slots[i]
 				if full && (bound < worst.Score || bound == worst.Score && s.index > worst.Placement) {
 					break
 				}
-				if s.gate&mask != 0 || s.minMinutes > overlap {
+				if s.gate&mask != 0 || s.minMinutes > overlap || v.slotBound(s) < need {
 					continue
 				}
-				total := int32(ix.totalOf(v.skills(s, i), int(v.langH[s.langAt]), schedule))
+				total := int32(ix.totalOf(v.skills(s, i), v.language(s, mf), schedule))
 				if total <= 0 {
 					continue
 				}
@@ -294,6 +301,7 @@ func (ix *Index) topFor(v *view, c, k int, heap []Pair) []Pair {
 				heap = pushTop(heap, p, k)
 				if k > 0 && len(heap) == k {
 					full, worst = true, heap[0]
+					need = ix.skillsNeeded(int(worst.Score), language, schedule)
 				}
 			}
 		}
@@ -343,4 +351,19 @@ func pushTop(h []Pair, x Pair, k int) []Pair {
 		i = small
 	}
 	return h
+}
+
+// skillsNeeded is the lowest skills component with which a pair reaches
+// total at, given its language and schedule components; above maxSkills
+// when none does.
+func (ix *Index) skillsNeeded(at, language, schedule int) int32 {
+	lo, hi := 0, ix.maxSkills+1
+	for lo < hi {
+		if mid := (lo + hi) / 2; ix.totalOf(mid, language, schedule) >= at {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return int32(lo)
 }

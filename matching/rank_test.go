@@ -211,7 +211,7 @@ func TestView_EveryPairAsScoreWorksItOut(t *testing.T) {
 			pc := &ix.cands[c]
 			for k := range ix.classes {
 				cl := &ix.classes[k]
-				v.langsOf(cl)
+				mf := &v.mins[cl.minAt]
 				for _, full := range []bool{false, true} {
 					mask := v.mask(cl, full)
 					for i := cl.lo; i < cl.hi; i++ {
@@ -220,10 +220,10 @@ func TestView_EveryPairAsScoreWorksItOut(t *testing.T) {
 						f := ix.factsOf(c, p, true)
 						excluded := pc.excluded != 0 || v.overlap[cl.schedAt] == 0 || s.gate&mask != 0 || s.minMinutes > v.overlap[cl.schedAt]
 						wantExcluded := f.excluded != 0 || full && ix.placements[p].FreeSeats <= 0
-						if got := v.skills(s, i); got != f.skills || excluded != wantExcluded || int(v.langH[s.langAt]) != f.lang.hundredths ||
+						if got := v.skills(s, i); got != f.skills || excluded != wantExcluded || v.language(s, mf) != f.lang.hundredths ||
 							int(v.sched[cl.schedAt]) != f.schedule || int(v.overlap[cl.schedAt]) != f.overlap {
 							t.Fatalf("%s: pair %d, %d: view skills %d excluded %v language %d schedule %d; Score's %d %v %d %d",
-								o.name, c, p, got, excluded, v.langH[s.langAt], v.sched[cl.schedAt], f.skills, wantExcluded, f.lang.hundredths, f.schedule)
+								o.name, c, p, got, excluded, v.language(s, mf), v.sched[cl.schedAt], f.skills, wantExcluded, f.lang.hundredths, f.schedule)
 						}
 					}
 				}

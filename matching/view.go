@@ -40,10 +40,17 @@ type view struct {
 	hot, codeHot []uint64
 	codeCredit   []float64 // per code, without a table
 	codes        bool      // the candidate has goal occupations: codeHot and codeCredit are set
-	overlap      []int32   // per schedule: minutes inside the availability
-	sched        []int32   // per schedule: the component in hundredths
-	mins         []minFacts
-	langH        []int32 // per language requirement: the component in hundredths, set per class (langsOf)
+	bestCode     int       // the highest goal value of any code, while codes
+	// The work areas of the person's skills and goals (Index.areaBit), also
+	// folded to 32 bits; and the highest skills component of a placement by
+	// which of its areas those touch (see slotBound).
+	skillAreas, goalAreas     uint64
+	skillAreas32, goalAreas32 uint32
+	bounds                    [16]int32
+	overlap                   []int32 // per schedule: minutes inside the availability
+	sched                     []int32 // per schedule: the component in hundredths
+	mins                      []minFacts
+	speaks                    []bool // per set of valued languages: the person speaks one of them
 
 	// The classes by bound (see bucket).
 	bound      []int32 // per class: the highest total any of its pairs can reach
@@ -56,7 +63,7 @@ func (ix *Index) newView() *view {
 	v := &view{ix: ix, table: ix.table, level: make([]uint8, ix.noTerm()+1), hot: make([]uint64, ix.noTerm()+1),
 		codeHot: make([]uint64, ix.noCode()+1), codeCredit: make([]float64, ix.noCode()+1),
 		overlap: make([]int32, len(ix.scheds)), sched: make([]int32, len(ix.scheds)),
-		mins: make([]minFacts, len(ix.mins)), langH: make([]int32, len(ix.langReqs)),
+		mins: make([]minFacts, len(ix.mins)), speaks: make([]bool, len(ix.valued)),
 		bound: make([]int32, len(ix.classes)), next: make([]int32, len(ix.classes)), head: make([]int32, ix.maxBound+1)}
 	for b := range v.head {
 		v.head[b] = -1
@@ -75,9 +82,16 @@ func (v *view) reset(ci int) {
 	v.touched = v.touched[:0]
 	// Only terms in the person's work areas can be like theirs.
 	v.areas = v.areas[:0]
-	for _, ids := range [2][]int32{pc.skills.ids, pc.goals.ids} {
+	v.skillAreas, v.goalAreas = 0, 0
+	for k, ids := range [2][]int32{pc.skills.ids, pc.goals.ids} {
 		for _, id := range ids {
-			if a := ix.space.area[id]; !slices.Contains(v.areas, a) {
+			a := ix.space.area[id]
+			if k == 0 {
+				v.skillAreas |= ix.areaBit[a]
+			} else {
+				v.goalAreas |= ix.areaBit[a]
+			}
+			if !slices.Contains(v.areas, a) {
 				v.areas = append(v.areas, a)
 			}
 		}
@@ -100,14 +114,21 @@ func (v *view) reset(ci int) {
 		v.codes = false
 	}
 	if len(pc.goalCodes) > 0 {
+		v.bestCode = 0
 		for d := range ix.codes {
 			credit := ix.codeCredit(pc, int32(d))
 			v.codeCredit[d] = credit
 			if v.table != nil {
-				v.codeHot[d] = 1 << (8 + v.table.goalIndex(credit))
+				g := v.table.goalIndex(credit)
+				v.codeHot[d] = 1 << (8 + g)
+				v.bestCode = max(v.bestCode, int(g))
 			}
 		}
 		v.codes = true
+	}
+	v.skillAreas32, v.goalAreas32 = fold(v.skillAreas), fold(v.goalAreas)
+	for k := range v.bounds {
+		v.bounds[k] = int32(v.boundOf(k&1 != 0, k&2 != 0, k&4 != 0, k&8 != 0))
 	}
 	availability := &ix.candidates[ci].Availability
 	for d := range ix.scheds {
@@ -117,18 +138,21 @@ func (v *view) reset(ci int) {
 	for m, min := range ix.mins {
 		v.mins[m] = minFactsOf(pc, min)
 	}
+	for d, languages := range ix.valued {
+		v.speaks[d] = pc.langs.intersects(languages)
+	}
 }
 
-// langsOf works out the language component of each of the class's
-// language requirements (langH).
-func (v *view) langsOf(cl *placementClass) {
-	ix := v.ix
-	pc := &ix.cands[v.ci]
-	norwegian := v.mins[cl.minAt].norwegian
-	for _, l := range ix.classLangs[cl.langLo:cl.langHi] {
-		req := &ix.langReqs[l]
-		v.langH[l] = int32(languageHundredths(norwegian, req.hasValued, req.hasValued && pc.langs.intersects(req.valued)))
+// language is the language component of the slot's placement, whose
+// class has Norwegian facts mf.
+func (v *view) language(s *slot, mf *minFacts) int {
+	switch {
+	case s.valuedAt < 0:
+		return int(mf.plain)
+	case v.speaks[s.valuedAt]:
+		return int(mf.spoken)
 	}
+	return int(mf.unspoken)
 }
 
 // skills is the skills component of the view's candidate and the placement
@@ -201,17 +225,15 @@ func (v *view) bucket(included bool) {
 	}
 	v.used = v.used[:0]
 	v.top = -1
-	for c := range ix.classes {
+	// Filed last first, so that each bound lists its classes first first:
+	// their placements come in rising index, and on ties the lower index
+	// wins, so the kept ones settle sooner.
+	for c := len(ix.classes) - 1; c >= 0; c-- {
 		cl := &ix.classes[c]
 		if included && v.overlap[cl.schedAt] == 0 {
 			continue
 		}
-		mf := &v.mins[cl.minAt]
-		language := mf.plain
-		if cl.valued {
-			language = max(language, mf.valued)
-		}
-		b := int32(ix.totalOf(ix.maxSkills, int(language), int(v.sched[cl.schedAt])))
+		b := int32(ix.totalOf(v.skillsBound(cl), v.classLanguage(cl), int(v.sched[cl.schedAt])))
 		v.bound[c] = b
 		if v.head[b] < 0 {
 			v.used = append(v.used, b)
@@ -219,4 +241,76 @@ func (v *view) bucket(included bool) {
 		v.next[c], v.head[b] = v.head[b], int32(c)
 		v.top = max(v.top, b)
 	}
+}
+
+// classLanguage is the highest language component of the class's
+// placements.
+func (v *view) classLanguage(cl *placementClass) int {
+	mf := &v.mins[cl.minAt]
+	language := int32(0)
+	if cl.plain {
+		language = mf.plain
+	}
+	if cl.valued {
+		if v.ix.cands[v.ci].langs.intersects(cl.languages) {
+			language = max(language, mf.spoken)
+		} else {
+			language = max(language, mf.unspoken)
+		}
+	}
+	return int(language)
+}
+
+// skillsBound is the highest skills component any placement of the class
+// can have with the view's candidate. A term like one of the person's is
+// in the same work area as it; a class with no required term in the areas
+// of the person's skills, or no trained term in those of their skills or
+// goals, scores none of that part.
+func (v *view) skillsBound(cl *placementClass) int {
+	return v.boundOf(cl.noRequired || cl.requiredAreas&v.skillAreas != 0, cl.trainedAreas&v.goalAreas != 0,
+		cl.trainedAreas&v.skillAreas != 0, cl.codes)
+}
+
+// slotBound is skillsBound for one placement, by a look-up.
+func (v *view) slotBound(s *slot) int32 {
+	k := 0
+	if s.required == 0 || s.requiredAreas&v.skillAreas32 != 0 {
+		k |= 1
+	}
+	if s.trainedAreas&v.goalAreas32 != 0 {
+		k |= 2
+	}
+	if s.trainedAreas&v.skillAreas32 != 0 {
+		k |= 4
+	}
+	if s.codes {
+		k |= 8
+	}
+	return v.bounds[k]
+}
+
+// boundOf is the highest skills component of a placement whose required
+// terms may be like the person's skills (required), whose trained terms may
+// be like their goals (goal) or skills (skill), and which has occupation
+// codes (codes).
+func (v *view) boundOf(required, goal, skill, codes bool) int {
+	t := v.table
+	if t == nil {
+		return v.ix.maxSkills
+	}
+	key := 1 // required terms, none like the person's
+	if required {
+		key = 0 // full credit for the required terms
+	}
+	g, s := 0, 0
+	if goal {
+		g = int(t.goalOfLevel[levels-1])
+	}
+	if codes && v.codes {
+		g = max(g, v.bestCode)
+	}
+	if skill {
+		s = levels - 1
+	}
+	return int(t.hundredths[(key*len(t.goalValues)+g)*levels+s])
 }
