@@ -36,7 +36,8 @@ type Index struct {
 	// the slots' terms and codes.
 	classes []placementClass
 	slots   []slot
-	spans   []span // per slot
+	spans   []span   // per slot
+	gates   []uint32 // per slot: the gate, and the minimum minutes above it (for counting)
 	flat    []int32
 	valued  []bitset // the distinct sets of languages placements value
 	// The terms of each work area: areaTerms[areaStart[a]:areaStart[a+1]];
@@ -386,6 +387,22 @@ func (s *termSet) level(t preTerm) uint8 {
 	case t.parent >= 0 && s.parent.has(t.parent):
 		return 2
 	case s.area.has(t.area):
+		return 1
+	}
+	return 0
+}
+
+// level is termSet.level for a set of the one term id: how alike t is to
+// it.
+func (s *termSpace) level(id int32, t preTerm) uint8 {
+	switch {
+	case id == t.id:
+		return 4
+	case s.parent[id] == t.id || id == t.parent:
+		return 3
+	case t.parent >= 0 && s.parent[id] == t.parent:
+		return 2
+	case s.area[id] == t.area:
 		return 1
 	}
 	return 0

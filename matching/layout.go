@@ -223,6 +223,7 @@ func (ix *Index) layout() {
 			sp.end = int32(len(ix.flat))
 			ix.slots = append(ix.slots, s)
 			ix.spans = append(ix.spans, sp)
+			ix.gates = append(ix.gates, uint32(s.gate)|uint32(min(pp.minMinutes, minutesPerWeek+1))<<16)
 		}
 		cl.hi = int32(len(ix.slots))
 	}

@@ -263,16 +263,13 @@ func (ix *Index) bestLink(set *termSet, terms []preTerm) (credit float64, term, 
 	return credit, term, kind, from
 }
 
-// closestOf names the set's term that earned t its credit.
+// closestOf names the set's term that earned t its credit: the first of
+// the set's terms that is as like t as the set is.
 func (ix *Index) closestOf(set *termSet, t preTerm) string {
-	best, bestCredit := "", -1.0
+	best, bestLevel := "", -1
 	for _, id := range set.ids {
-		one := termSet{ids: []int32{id}, exact: make(bitset, ix.words), parent: make(bitset, ix.words), area: make(bitset, ix.words)}
-		one.exact.set(id)
-		one.parent.set(ix.space.parent[id])
-		one.area.set(ix.space.area[id])
-		if c, _ := one.credit(t); c > bestCredit {
-			best, bestCredit = ix.space.words[id], c
+		if l := int(ix.space.level(id, t)); l > bestLevel {
+			best, bestLevel = ix.space.words[id], l
 		}
 	}
 	return best

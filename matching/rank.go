@@ -56,13 +56,7 @@ func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
 			}
 			if !withExcluded && included.full() && bound < included.worst().total {
 				// Nothing here can enter: only count.
-				n := 0
-				for _, s := range ix.slots[cl.lo:cl.hi] {
-					if s.gate&mask == 0 && s.minMinutes <= overlap {
-						n++
-					}
-				}
-				out.IncludedTotal += n
+				out.IncludedTotal += countIncluded(ix.gates[cl.lo:cl.hi], mask, overlap)
 				continue
 			}
 			mf := &v.mins[cl.minAt]
@@ -366,4 +360,17 @@ func (ix *Index) skillsNeeded(at, language, schedule int) int32 {
 		}
 	}
 	return int32(lo)
+}
+
+// countIncluded counts the gates (see Index.gates) that let a pair through:
+// none of mask's bits, and a minimum of minutes within overlap. The two
+// tests are one comparison, so that counting does not branch.
+func countIncluded(gates []uint32, mask uint16, overlap int32) int {
+	n, within := 0, uint64(overlap)
+	for _, g := range gates {
+		if uint64(g&uint32(mask))<<32|uint64(g>>16) <= within {
+			n++
+		}
+	}
+	return n
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 )
 
 // office makes a deterministic office of n candidates and m placements
@@ -42,43 +43,81 @@ func office(n, m int) *Index {
 
 // BenchmarkScorePairs scores every pair of a 2 000 × 2 000 office and keeps
 // each candidate's top 10 (pairs/s reported).
-func BenchmarkScorePairs(b *testing.B) {
-	ix := office(2000, 2000)
+func BenchmarkScorePairs(b *testing.B) { benchmarkScorePairs(b, office(2000, 2000)) }
+
+// BenchmarkScorePairsVaried is BenchmarkScorePairs on the varied office.
+func BenchmarkScorePairsVaried(b *testing.B) {
+	benchmarkScorePairs(b, variedOffice(2000, 2000, 1, Options{}))
+}
+
+func benchmarkScorePairs(b *testing.B, ix *Index) {
 	b.ResetTimer()
 	for b.Loop() {
 		ix.TopPairs(10)
 	}
-	b.ReportMetric(float64(2000*2000)*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mpairs/s")
+	pairs := float64(len(ix.candidates) * len(ix.placements))
+	b.ReportMetric(pairs*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mpairs/s")
 }
 
 // BenchmarkRankOneCandidate ranks 20 000 placements for one candidate, top 10.
-func BenchmarkRankOneCandidate(b *testing.B) {
-	ix := office(100, 20000)
+func BenchmarkRankOneCandidate(b *testing.B) { benchmarkRankOneCandidate(b, office(100, 20000)) }
+
+// BenchmarkRankOneCandidateVaried is BenchmarkRankOneCandidate on the
+// varied office.
+func BenchmarkRankOneCandidateVaried(b *testing.B) {
+	benchmarkRankOneCandidate(b, variedOffice(100, 20000, 1, Options{}))
+}
+
+func benchmarkRankOneCandidate(b *testing.B, ix *Index) {
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
-		ix.RankPlacements(i%100, 10, false)
+		ix.RankPlacements(i%len(ix.candidates), 10, false)
 		i++
 	}
 }
 
 // BenchmarkCity is the whole job at city scale: index 100 000 candidates and
 // 20 000 placements, score every pair keeping each candidate's top 10,
-// assign the seats exactly, and explain every unassigned candidate.
+// assign the seats exactly, and explain every unassigned candidate. It
+// reports each step's seconds too.
 func BenchmarkCity(b *testing.B) {
+	benchmarkCity(b, func() *Index { return office(100_000, 20_000) })
+}
+
+// BenchmarkCityVaried is BenchmarkCity on the varied office.
+func BenchmarkCityVaried(b *testing.B) {
+	benchmarkCity(b, func() *Index { return variedOffice(100_000, 20_000, 1, Options{}) })
+}
+
+func benchmarkCity(b *testing.B, makeIndex func() *Index) {
+	var steps [4]time.Duration
+	step := func(i int, start time.Time) time.Time {
+		now := time.Now()
+		steps[i] += now.Sub(start)
+		return now
+	}
 	for b.Loop() {
-		ix := office(100_000, 20_000)
+		t := time.Now()
+		ix := makeIndex()
+		t = step(0, t)
 		pairs := ix.TopPairs(10)
+		t = step(1, t)
 		seats := make([]int32, len(ix.placements))
 		for i, p := range ix.placements {
 			seats[i] = int32(p.FreeSeats)
 		}
 		a := NewAssigner(AssignProblem{Candidates: len(ix.candidates), Seats: seats, Pairs: pairs})
 		alloc := a.Solve()
+		t = step(2, t)
 		for c, p := range alloc.Placement {
 			if p < 0 {
 				a.Explain(int32(c))
 			}
 		}
+		step(3, t)
+	}
+	for i, unit := range []string{"s-index/op", "s-toppairs/op", "s-assign/op", "s-explain/op"} {
+		b.ReportMetric(steps[i].Seconds()/float64(b.N), unit)
 	}
 }

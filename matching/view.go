@@ -233,7 +233,7 @@ func (v *view) bucket(included bool) {
 		if included && v.overlap[cl.schedAt] == 0 {
 			continue
 		}
-		b := int32(ix.totalOf(v.skillsBound(cl), v.classLanguage(cl), int(v.sched[cl.schedAt])))
+		b := int32(ix.totalOf(int(v.skillsBound(cl)), v.classLanguage(cl), int(v.sched[cl.schedAt])))
 		v.bound[c] = b
 		if v.head[b] < 0 {
 			v.used = append(v.used, b)
@@ -266,9 +266,21 @@ func (v *view) classLanguage(cl *placementClass) int {
 // in the same work area as it; a class with no required term in the areas
 // of the person's skills, or no trained term in those of their skills or
 // goals, scores none of that part.
-func (v *view) skillsBound(cl *placementClass) int {
-	return v.boundOf(cl.noRequired || cl.requiredAreas&v.skillAreas != 0, cl.trainedAreas&v.goalAreas != 0,
-		cl.trainedAreas&v.skillAreas != 0, cl.codes)
+func (v *view) skillsBound(cl *placementClass) int32 {
+	k := 0
+	if cl.noRequired || cl.requiredAreas&v.skillAreas != 0 {
+		k |= 1
+	}
+	if cl.trainedAreas&v.goalAreas != 0 {
+		k |= 2
+	}
+	if cl.trainedAreas&v.skillAreas != 0 {
+		k |= 4
+	}
+	if cl.codes {
+		k |= 8
+	}
+	return v.bounds[k]
 }
 
 // slotBound is skillsBound for one placement, by a look-up.
