@@ -69,9 +69,14 @@ func replaceLast(b *strings.Builder, r rune) {
 var stopWords = map[string]bool{
 	"og": true, "i": true, "på": true, "for": true, "med": true, "av": true, "til": true, "ved": true,
 	"mv": true, "m": true, "v": true, "mm": true, "eller": true, "innen": true, "som": true, "fra": true,
-	"annen": true, "annet": true, "andre": true, "øvrige": true, "ellers": true, "el": true, "o": true,
+	"ellers": true, "el": true, "o": true,
 	"the": true, "of": true, "and": true, "in": true, "a": true, "an": true, "s": true,
 }
+
+// others are the words of "the others": the catch-all groups of the
+// classification are named by them ("Andre lærere"), and so are titles
+// that mean them ("Annen lærer").
+var others = map[string]bool{"annen": true, "annet": true, "andre": true, "øvrig": true, "øvrige": true}
 
 // words splits text into the stems it is compared by: canonical form,
 // letters and digits only, stop words left out, inflection stripped.
@@ -81,6 +86,11 @@ func words(text string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		if stopWords[w] {
+			continue
+		}
+		if others[w] {
+			// "Annen lærer" names the group "Andre lærere".
+			out = append(out, "andre")
 			continue
 		}
 		if s := stem(w); s != "" {
