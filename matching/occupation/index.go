@@ -32,10 +32,15 @@ type index struct {
 	groups [3][]int32
 	nGroup [3]int
 
-	// levels is a naive Bayes model of the classification's upper levels
-	// (major, sub-major and minor group, by code prefix): which group a
-	// text's features point at, whatever unit group it is.
-	levels [3]levelModel
+	// levels is a naive Bayes model of each level of the classification
+	// (major, sub-major, minor and unit group, by code prefix): which group
+	// a text's features point at.
+	levels [4]levelModel
+
+	// model is a linear model of the unit groups learnt from the
+	// documents (see model.go): by feature, the weight of each unit group
+	// the feature is seen in; nil for the features seen in many.
+	model [][]posting
 }
 
 // levelModel scores the groups of one level: a group's score is
@@ -74,26 +79,35 @@ type params struct {
 	word       float64 // weight of a whole stem
 	part       float64 // weight of a known word a compound ends or begins with
 	head       float64 // weight of a word's head: the known word it ends with, or itself
+	minHead    int     // letters a compound's head has at least
 	kindWt     [4]float64
 	startWt    float64 // weight of the n-grams that begin a word
 
-	second    float64    // weight of a unit group's second-best document
-	third     float64    // and of its third
-	qualifier float64    // weight of a title's qualifier scored on its own
-	centroid  float64    // weight of its centroid
-	spread    [3]float64 // share of a neighbour's evidence, by kind of group
+	// concentration is the exponent of how concentrated a feature is on
+	// few unit groups (1 − its entropy over them, relative to the most
+	// there can be), which weighs it beside its rarity (IDF).
+	concentration float64
+	alpha         float64 // naive Bayes smoothing
+	levelTemp     float64 // softmax temperature
 
-	level     [3]float64 // weight of the probability of the major, sub-major and minor group
-	alpha     float64    // naive Bayes smoothing
-	levelTemp float64    // softmax temperature
+	modelMaxGroups int     // the model weighs features seen in at most this many unit groups
+	modelInit      float64 // its weights start as the centroids' times this
+	modelEpochs    int     // passes over the documents
+	modelRate      float64 // learning rate of the first pass (the n-th: rate/n)
+	modelL2        float64 // weight decay
+
+	// weights weigh the features of a text and a unit group (fBest and
+	// the rest) into its score.
+	weights [nFeat]float64
 }
 
 func defaultParams() params {
 	return params{
-		nmin: 2, nmax: 4, word: 0.5, part: 1, head: 2, startWt: 2,
-		kindWt: [4]float64{docTitle: 1, docName: 1, docGroup: 0.6, docCategory: 0},
-		second: 0.3, third: 0.2, centroid: 0.5, spread: [3]float64{0.2, 0.2, 0.2},
-		alpha: 0.02, levelTemp: 8, level: [3]float64{0.1, 0.05, 0.2}, qualifier: 0.3,
+		nmin: 2, nmax: 4, word: 0.5, part: 1, head: 2, minHead: 3, startWt: 2,
+		kindWt:        [4]float64{docTitle: 1, docName: 1, docGroup: 0.6, docCategory: 0},
+		concentration: 0.25, alpha: 0.02, levelTemp: 8,
+		modelMaxGroups: 20, modelInit: 10, modelEpochs: 3, modelRate: 0.5, modelL2: 1e-4,
+		weights: fittedWeights,
 	}
 }
 
@@ -202,8 +216,38 @@ func buildIndexWith(items []Occupation, p params) *index {
 	}
 	n := float64(len(texts))
 	ix.idf = make([]float32, len(df))
+	// A feature's entropy over the unit groups, from how many of each
+	// group's texts (which come together) have it.
+	entropy := make([]float64, len(df))
+	count := make([]float64, len(df))
+	var seen []int32
+	flushCounts := func() {
+		for _, id := range seen {
+			pr := count[id] / float64(df[id])
+			entropy[id] -= pr * math.Log(pr)
+			count[id] = 0
+		}
+		seen = seen[:0]
+	}
+	for i, b := range bags {
+		if i > 0 && texts[i-1].code != texts[i].code {
+			flushCounts()
+		}
+		for _, id := range b.ids {
+			if count[id] == 0 {
+				seen = append(seen, id)
+			}
+			count[id]++
+		}
+	}
+	flushCounts()
+	most := math.Log(float64(max(2, len(ix.codes))))
 	for id, c := range df {
-		ix.idf[id] = float32(math.Log((n+1)/(float64(c)+1)) + 1)
+		x := math.Log((n+1)/(float64(c)+1)) + 1
+		if p.concentration != 0 {
+			x *= math.Pow(max(0, 1-entropy[id]/most), p.concentration)
+		}
+		ix.idf[id] = float32(x)
 		ix.maxIDF = max(ix.maxIDF, ix.idf[id])
 	}
 
@@ -250,10 +294,9 @@ func buildIndexWith(items []Occupation, p params) *index {
 		textCodes[i] = t.code
 	}
 	for lv := range ix.levels {
-		if p.level[lv] > 0 {
-			ix.levels[lv] = ix.buildLevel(items, lv+1, textCodes, bags)
-		}
+		ix.levels[lv] = ix.buildLevel(items, lv+1, textCodes, bags)
 	}
+	ix.model = ix.trainModel()
 	return ix
 }
 
@@ -347,9 +390,10 @@ func (ix *index) features(parts [][]string, fn func(key []byte, weight float64, 
 const maxQueryWords = 8
 
 // parts finds the known words a compound begins and ends with: the
-// longest known stem of at least four letters it ends with ("kokk" in
-// "pizzakokk"), and the longest it begins with, which may be followed by a
-// linking s or e ("barnehage" in "barnehageassistent").
+// longest known stem of at least minHead letters it ends with ("kokk" in
+// "pizzakokk", "led" in "avdelingsled", the stem of "avdelingsleder"), and
+// the longest of at least four letters it begins with, which may be
+// followed by a linking s or e ("barnehage" in "barnehageassistent").
 func (ix *index) parts(w string) (first, head string) {
 	// Byte offsets of the runes, so that the parts are substrings.
 	var buf [40]int
@@ -359,7 +403,7 @@ func (ix *index) parts(w string) (first, head string) {
 	}
 	n := len(at)
 	at = append(at, len(w))
-	for i := 1; i+4 <= n; i++ {
+	for i := 1; i+ix.p.minHead <= n; i++ {
 		if s := w[at[i]:]; ix.words[s] || ix.words[stem(s)] {
 			head = s
 			break
