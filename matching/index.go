@@ -35,11 +35,15 @@ type Index struct {
 	// The placements laid out for ranking (see layout): classes of slots,
 	// the slots' terms and codes.
 	classes []placementClass
-	slots   []slot
-	spans   []span   // per slot
-	gates   []uint32 // per slot: the gate, and the minimum minutes above it (for counting)
-	flat    []int32
-	valued  []bitset // the distinct sets of languages placements value
+	// The classes by schedule: bySchedule[schedClasses[d].lo:…hi].
+	schedClasses []scheduleClasses
+	bySchedule   []int32
+	slots        []slot
+	spans        []span   // per slot
+	gates        []uint32 // per slot: the gate, and the minimum minutes above it (for counting)
+	flat         []int32
+	valued       []bitset // the distinct sets of languages placements value
+	unions       []bitset // the distinct sets of languages the placements of a class value
 	// The terms of each work area: areaTerms[areaStart[a]:areaStart[a+1]];
 	// and a bit for each (0 for areas no placement term is in).
 	areaStart, areaTerms []int32

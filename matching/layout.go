@@ -91,6 +91,13 @@ const (
 	// offered, against the ones the candidate needs.
 )
 
+func flag8(on bool, bit uint8) uint8 {
+	if on {
+		return bit
+	}
+	return 0
+}
+
 func gateBits(on bool, bit uint16) uint16 {
 	if on {
 		return bit
@@ -112,8 +119,10 @@ type slot struct {
 	required   uint8 // how many required terms
 	codes      bool  // the placement has occupation codes
 	// The work areas of its required and trained terms, folded to 32 bits
-	// (see Index.areaBit), for bounding its skills.
+	// (see Index.areaBit); whether it requires nothing (free) and has codes
+	// (coded), as 0 or 1: for bounding its skills.
 	requiredAreas, trainedAreas uint32
+	free, coded                 uint8
 	req                         [inlineRequired]uint16
 	trained                     [inlineTrained]uint16
 	code                        [inlineCodes]uint16
@@ -141,15 +150,32 @@ func (ix *Index) noCode() int { return len(ix.codes) }
 // the person speaks; so they share an upper bound on the total.
 type placementClass struct {
 	schedAt, minAt int32
-	plain, valued  bool   // some of its placements value other languages (valued), some not (plain)
-	languages      bitset // all the languages its placements value
-	// What bounds its skills: the work areas of its required and trained
-	// terms (see Index.areaBit), whether some placement requires nothing,
-	// whether some has occupation codes.
+	lo, hi         int32 // its slots, in rising placement index
+	// What bounds its pairs' totals: the work areas of its required and
+	// trained terms (see Index.areaBit); whether some placement requires
+	// nothing (classFree), has occupation codes (classCoded), values other
+	// languages (classValued) or not (classPlain); and all the languages
+	// they value, as a set among Index.unions (0: none).
 	requiredAreas, trainedAreas uint64
-	noRequired, codes           bool
-	lo, hi                      int32 // its slots, in rising placement index
+	flags                       uint8
+	unionAt                     int32
 }
+
+// scheduleClasses is the classes of one schedule, and what bounds the
+// totals of all of them: the union of their work areas and flags.
+type scheduleClasses struct {
+	lo, hi                      int32 // its classes in Index.bySchedule, rising
+	requiredAreas, trainedAreas uint64
+	flags                       uint8
+}
+
+// The flags of a class.
+const (
+	classFree uint8 = 1 << iota
+	classCoded
+	classPlain
+	classValued
+)
 
 // layout groups the placements in classes and lays them out as slots, and
 // lists the terms of each work area, for views to look at.
@@ -181,19 +207,19 @@ func (ix *Index) layout() {
 	}
 	inline := len(ix.terms) < 1<<16-1 && len(ix.codes) < 1<<16-1
 	ix.slots = make([]slot, 0, len(ix.places))
+	ix.unions = []bitset{nil} // 0: no languages
+	unionAt := map[string]int32{}
 	for c := range ix.classes {
 		cl := &ix.classes[c]
 		cl.lo = int32(len(ix.slots))
-		cl.languages = make(bitset, len(ix.places[members[c][0]].valued))
+		languages := make(bitset, len(ix.places[members[c][0]].valued))
 		for _, i := range members[c] {
 			pp, p := &ix.places[i], &ix.placements[i]
-			for w := range cl.languages {
-				cl.languages[w] |= pp.valued[w]
+			for w := range languages {
+				languages[w] |= pp.valued[w]
 			}
-			cl.valued = cl.valued || pp.hasValued
-			cl.plain = cl.plain || !pp.hasValued
-			cl.noRequired = cl.noRequired || len(pp.required) == 0
-			cl.codes = cl.codes || len(pp.codeAt) > 0
+			cl.flags |= flag8(len(pp.required) == 0, classFree) | flag8(len(pp.codeAt) > 0, classCoded) |
+				flag8(pp.hasValued, classValued) | flag8(!pp.hasValued, classPlain)
 			var required, trained uint64
 			for _, t := range pp.required {
 				required |= ix.areaBit[t.area]
@@ -208,6 +234,12 @@ func (ix *Index) layout() {
 					gateBits(pp.requires&exLicense != 0, gateLicense) | gateBits(pp.hard, gateHard) |
 					gateBits(p.FreeSeats <= 0, gateFull) | uint16(^pp.offers&15)*gateNotOffered,
 				codes: len(pp.codeAt) > 0, requiredAreas: fold(required), trainedAreas: fold(trained)}
+			if len(pp.required) == 0 {
+				s.free = 1
+			}
+			if s.codes {
+				s.coded = 1
+			}
 			if inline && len(pp.requiredAt) <= inlineRequired && len(pp.trainedAt) <= inlineTrained && len(pp.codeAt) <= inlineCodes {
 				s.inline, s.required = true, uint8(len(pp.requiredAt))
 				pad(s.req[:], pp.requiredAt, ix.noTerm())
@@ -226,6 +258,35 @@ func (ix *Index) layout() {
 			ix.gates = append(ix.gates, uint32(s.gate)|uint32(min(pp.minMinutes, minutesPerWeek+1))<<16)
 		}
 		cl.hi = int32(len(ix.slots))
+		if cl.flags&classValued != 0 {
+			key := fmt.Sprintf("%x", []uint64(languages))
+			u, ok := unionAt[key]
+			if !ok {
+				u = int32(len(ix.unions))
+				unionAt[key] = u
+				ix.unions = append(ix.unions, languages)
+			}
+			cl.unionAt = u
+		}
+	}
+	// The classes of each schedule.
+	ix.schedClasses = make([]scheduleClasses, len(ix.scheds))
+	for _, cl := range ix.classes {
+		ix.schedClasses[cl.schedAt].hi++
+	}
+	at := int32(0)
+	for d := range ix.schedClasses {
+		sc := &ix.schedClasses[d]
+		sc.lo, sc.hi, at = at, at, at+sc.hi
+	}
+	ix.bySchedule = make([]int32, len(ix.classes))
+	for c, cl := range ix.classes {
+		sc := &ix.schedClasses[cl.schedAt]
+		ix.bySchedule[sc.hi] = int32(c)
+		sc.hi++
+		sc.requiredAreas |= cl.requiredAreas
+		sc.trainedAreas |= cl.trainedAreas
+		sc.flags |= cl.flags
 	}
 	// The terms of each work area (areas are term ids of the space).
 	ix.areaStart = make([]int32, len(ix.space.parent)+1)

@@ -2,6 +2,7 @@ package matching
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -281,10 +282,15 @@ func (ix *Index) topFor(v *view, c, k int, heap []Pair) []Pair {
 				if full && (bound < worst.Score || bound == worst.Score && s.index > worst.Placement) {
 					break
 				}
-				if s.gate&mask != 0 || s.minMinutes > overlap || v.slotBound(s) < need {
+				// Excluded, or short of skills: one test.
+				if uint32(s.gate&mask)|uint32((overlap-s.minMinutes)>>31)|uint32((v.slotBound(s)-need)>>31) != 0 {
 					continue
 				}
-				total := int32(ix.totalOf(v.skills(s, i), v.language(s, mf), schedule))
+				skills := v.skills(s, i)
+				if int32(skills) < need {
+					continue
+				}
+				total := int32(ix.totalOf(skills, v.language(s, mf), schedule))
 				if total <= 0 {
 					continue
 				}
@@ -294,8 +300,10 @@ func (ix *Index) topFor(v *view, c, k int, heap []Pair) []Pair {
 				}
 				heap = pushTop(heap, p, k)
 				if k > 0 && len(heap) == k {
+					if !full || heap[0].Score != worst.Score {
+						need = ix.skillsNeeded(int(heap[0].Score), language, schedule)
+					}
 					full, worst = true, heap[0]
-					need = ix.skillsNeeded(int(worst.Score), language, schedule)
 				}
 			}
 		}
@@ -349,17 +357,21 @@ func pushTop(h []Pair, x Pair, k int) []Pair {
 
 // skillsNeeded is the lowest skills component with which a pair reaches
 // total at, given its language and schedule components; above maxSkills
-// when none does.
+// when none does. The estimate from the weights is checked, and corrected,
+// with totalOf itself.
 func (ix *Index) skillsNeeded(at, language, schedule int) int32 {
-	lo, hi := 0, ix.maxSkills+1
-	for lo < hi {
-		if mid := (lo + hi) / 2; ix.totalOf(mid, language, schedule) >= at {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
+	s := 0
+	if ix.wSkills > 0 {
+		rest := float64(at) - 0.5 - ix.wLanguage*float64(language) - ix.wSchedule*float64(schedule)
+		s = min(max(int(math.Ceil(rest/ix.wSkills)), 0), ix.maxSkills+1)
 	}
-	return int32(lo)
+	for s > 0 && ix.totalOf(s-1, language, schedule) >= at {
+		s--
+	}
+	for s <= ix.maxSkills && ix.totalOf(s, language, schedule) < at {
+		s++
+	}
+	return int32(s)
 }
 
 // countIncluded counts the gates (see Index.gates) that let a pair through:

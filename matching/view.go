@@ -50,7 +50,13 @@ type view struct {
 	overlap                   []int32 // per schedule: minutes inside the availability
 	sched                     []int32 // per schedule: the component in hundredths
 	mins                      []minFacts
-	speaks                    []bool // per set of valued languages: the person speaks one of them
+	speaks                    []bool  // per set of valued languages: the person speaks one of them
+	speaksAny                 []uint8 // per class's set (Index.unions): 1 when the person speaks one of them
+	// classLang[minimum<<3 | plain | valued<<1 | speaks<<2]: the highest
+	// language component of a class with that minimum whose placements
+	// value no language (plain), value some (valued), of which the person
+	// speaks one (speaks).
+	classLang []int32
 
 	// The classes by bound (see bucket).
 	bound      []int32 // per class: the highest total any of its pairs can reach
@@ -64,6 +70,7 @@ func (ix *Index) newView() *view {
 		codeHot: make([]uint64, ix.noCode()+1), codeCredit: make([]float64, ix.noCode()+1),
 		overlap: make([]int32, len(ix.scheds)), sched: make([]int32, len(ix.scheds)),
 		mins: make([]minFacts, len(ix.mins)), speaks: make([]bool, len(ix.valued)),
+		speaksAny: make([]uint8, len(ix.unions)), classLang: make([]int32, 8*len(ix.mins)),
 		bound: make([]int32, len(ix.classes)), next: make([]int32, len(ix.classes)), head: make([]int32, ix.maxBound+1)}
 	for b := range v.head {
 		v.head[b] = -1
@@ -136,10 +143,31 @@ func (v *view) reset(ci int) {
 		v.overlap[d], v.sched[d] = int32(o), int32(h)
 	}
 	for m, min := range ix.mins {
-		v.mins[m] = minFactsOf(pc, min)
+		mf := minFactsOf(pc, min)
+		v.mins[m] = mf
+		for k := range 8 {
+			language := int32(0)
+			if k&1 != 0 {
+				language = mf.plain
+			}
+			switch {
+			case k&2 == 0:
+			case k&4 != 0:
+				language = max(language, mf.spoken)
+			default:
+				language = max(language, mf.unspoken)
+			}
+			v.classLang[m<<3|k] = language
+		}
 	}
 	for d, languages := range ix.valued {
 		v.speaks[d] = pc.langs.intersects(languages)
+	}
+	for u, languages := range ix.unions[1:] {
+		v.speaksAny[u+1] = 0
+		if pc.langs.intersects(languages) {
+			v.speaksAny[u+1] = 1
+		}
 	}
 }
 
@@ -246,19 +274,8 @@ func (v *view) bucket(included bool) {
 // classLanguage is the highest language component of the class's
 // placements.
 func (v *view) classLanguage(cl *placementClass) int {
-	mf := &v.mins[cl.minAt]
-	language := int32(0)
-	if cl.plain {
-		language = mf.plain
-	}
-	if cl.valued {
-		if v.ix.cands[v.ci].langs.intersects(cl.languages) {
-			language = max(language, mf.spoken)
-		} else {
-			language = max(language, mf.unspoken)
-		}
-	}
-	return int(language)
+	k := int(cl.flags>>2&3) | int(v.speaksAny[cl.unionAt])<<2
+	return int(v.classLang[int(cl.minAt)<<3|k])
 }
 
 // skillsBound is the highest skills component any placement of the class
@@ -267,39 +284,24 @@ func (v *view) classLanguage(cl *placementClass) int {
 // of the person's skills, or no trained term in those of their skills or
 // goals, scores none of that part.
 func (v *view) skillsBound(cl *placementClass) int32 {
-	k := 0
-	if cl.noRequired || cl.requiredAreas&v.skillAreas != 0 {
-		k |= 1
-	}
-	if cl.trainedAreas&v.goalAreas != 0 {
-		k |= 2
-	}
-	if cl.trainedAreas&v.skillAreas != 0 {
-		k |= 4
-	}
-	if cl.codes {
-		k |= 8
-	}
-	return v.bounds[k]
+	k := (nonzero64(cl.requiredAreas&v.skillAreas) | uint32(cl.flags&classFree)) | nonzero64(cl.trainedAreas&v.goalAreas)<<1 |
+		nonzero64(cl.trainedAreas&v.skillAreas)<<2 | uint32(cl.flags&classCoded)<<2
+	return v.bounds[k&15]
 }
 
-// slotBound is skillsBound for one placement, by a look-up.
+// nonzero64 is 1 when x is not 0, else 0.
+func nonzero64(x uint64) uint32 { return uint32((x | -x) >> 63) }
+
+// slotBound is skillsBound for one placement, by a look-up; without
+// branches, since which way they go is anyone's guess.
 func (v *view) slotBound(s *slot) int32 {
-	k := 0
-	if s.required == 0 || s.requiredAreas&v.skillAreas32 != 0 {
-		k |= 1
-	}
-	if s.trainedAreas&v.goalAreas32 != 0 {
-		k |= 2
-	}
-	if s.trainedAreas&v.skillAreas32 != 0 {
-		k |= 4
-	}
-	if s.codes {
-		k |= 8
-	}
-	return v.bounds[k]
+	k := (nonzero(s.requiredAreas&v.skillAreas32) | uint32(s.free)) | nonzero(s.trainedAreas&v.goalAreas32)<<1 |
+		nonzero(s.trainedAreas&v.skillAreas32)<<2 | uint32(s.coded)<<3
+	return v.bounds[k&15]
 }
+
+// nonzero is 1 when x is not 0, else 0.
+func nonzero(x uint32) uint32 { return (x | -x) >> 31 }
 
 // boundOf is the highest skills component of a placement whose required
 // terms may be like the person's skills (required), whose trained terms may
