@@ -1,10 +1,12 @@
 package matching
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Index holds candidates and placements prepared for scoring: skill terms
@@ -54,11 +56,17 @@ type Index struct {
 	maxSkills, maxBound int
 	views               sync.Pool // of *view, for RankPlacements and TopPairs
 	// occupations, when set, says how alike two occupations are; likeness
-	// holds its credit for every distinct goal code (row, see goalCodes)
-	// and placement code (column, see codes).
+	// holds the credit (by it, or by the codes' digits) for every distinct
+	// goal code (row, see goalCodes) and placement code (column, see
+	// codes), and likenessAt the same as goal values of the skills table.
 	occupations OccupationLikeness
 	goalCodes   []int
 	likeness    []float64
+	likenessAt  []uint8
+	// The candidates' distinct availabilities, when shared (see
+	// shareAvailabilities).
+	availAt   []int32
+	availRows []atomic.Pointer[availRow]
 }
 
 // OccupationLikeness says how alike a goal's occupation and a placement's
@@ -217,8 +225,9 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 	ix.densify()
 	ix.maxSkills = skillsOf(1, 1, 1)
 	ix.table = digitsTable()
+	ix.occupations = opt.Occupations
 	if opt.Occupations != nil {
-		ix.tabulateOccupations(opt.Occupations)
+		ix.tabulateOccupations(func(a, b int) float64 { l, _, _ := opt.Occupations(code4(a), code4(b)); return l })
 		best := 1.0
 		for _, l := range ix.likeness {
 			best = max(best, l)
@@ -227,16 +236,86 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 		credits := slices.Clone(ix.likeness)
 		slices.Sort(credits)
 		ix.table = newSkillTable(slices.Compact(credits))
+	} else {
+		ix.tabulateOccupations(func(a, b int) float64 { l, _ := codeLikeness(a, b); return l })
+	}
+	if ix.table != nil {
+		ix.likenessAt = make([]uint8, len(ix.likeness))
+		for k, l := range ix.likeness {
+			ix.likenessAt[k] = ix.table.goalIndex(l)
+		}
 	}
 	ix.maxBound = ix.totalOf(ix.maxSkills, percent, percent)
 	ix.layout()
+	ix.shareAvailabilities()
 	return ix
+}
+
+// shareAvailabilities numbers the distinct availabilities (with targets)
+// of the candidates, so that views work each one out against the
+// placements' schedules once (see availRow) — when that table stays small.
+func (ix *Index) shareAvailabilities() {
+	at := map[string]int32{}
+	ix.availAt = make([]int32, len(ix.candidates))
+	var key []byte
+	for i := range ix.candidates {
+		key = key[:0]
+		for _, iv := range ix.candidates[i].Availability.intervals {
+			key = binary.LittleEndian.AppendUint32(key, uint32(iv[0]))
+			key = binary.LittleEndian.AppendUint32(key, uint32(iv[1]))
+		}
+		key = binary.LittleEndian.AppendUint32(key, uint32(ix.cands[i].targetMinutes))
+		a, ok := at[string(key)]
+		if !ok {
+			a = int32(len(at))
+			at[string(key)] = a
+		}
+		ix.availAt[i] = a
+	}
+	if len(at)*len(ix.scheds) > maxSharedSchedules {
+		ix.availAt = nil
+		return
+	}
+	ix.availRows = make([]atomic.Pointer[availRow], len(at))
+}
+
+// maxSharedSchedules bounds the table of availabilities against schedules
+// (8 bytes an entry).
+const maxSharedSchedules = 1 << 22
+
+// availRow is one availability (with a target) against every schedule of
+// the placements: the minutes inside it and the schedule component.
+type availRow struct{ overlap, sched []int32 }
+
+// availRowOf works out, or looks up, the availability row of candidate ci;
+// nil when they are not shared.
+func (ix *Index) availRowOf(ci int) *availRow {
+	if ix.availAt == nil {
+		return nil
+	}
+	kept := &ix.availRows[ix.availAt[ci]]
+	if row := kept.Load(); row != nil {
+		return row
+	}
+	row := &availRow{overlap: make([]int32, len(ix.scheds)), sched: make([]int32, len(ix.scheds))}
+	ix.fillAvailability(row.overlap, row.sched, ci)
+	kept.Store(row) // another worker may store the same figures too
+	return row
+}
+
+// fillAvailability works candidate ci's availability out against every
+// schedule of the placements.
+func (ix *Index) fillAvailability(overlap, sched []int32, ci int) {
+	availability := &ix.candidates[ci].Availability
+	for d := range ix.scheds {
+		o, h := scheduleOf(availability, &ix.scheds[d], ix.cands[ci].targetMinutes)
+		overlap[d], sched[d] = int32(o), int32(h)
+	}
 }
 
 // tabulateOccupations works out the likeness of every distinct goal code
 // to every distinct placement code once, so that scoring looks it up.
-func (ix *Index) tabulateOccupations(like OccupationLikeness) {
-	ix.occupations = like
+func (ix *Index) tabulateOccupations(like func(goal, placement int) float64) {
 	at := map[int]int32{}
 	for i := range ix.cands {
 		pc := &ix.cands[i]
@@ -254,7 +333,7 @@ func (ix *Index) tabulateOccupations(like OccupationLikeness) {
 	ix.likeness = make([]float64, len(ix.goalCodes)*len(ix.codes))
 	for g, a := range ix.goalCodes {
 		for d, b := range ix.codes {
-			ix.likeness[g*len(ix.codes)+d], _, _ = like(code4(a), code4(b))
+			ix.likeness[g*len(ix.codes)+d] = like(a, b)
 		}
 	}
 }

@@ -93,15 +93,8 @@ func (ix *Index) pairSkills(pc *preCandidate, pp *prePlacement) int {
 // the placement's occupation d (a dense code).
 func (ix *Index) codeCredit(pc *preCandidate, d int32) float64 {
 	best := 0.0
-	if ix.likeness != nil {
-		for _, g := range pc.goalAt {
-			best = max(best, ix.likeness[int(g)*len(ix.codes)+int(d)])
-		}
-		return best
-	}
-	for _, a := range pc.goalCodes {
-		l, _ := codeLikeness(a, ix.codes[d])
-		best = max(best, l)
+	for _, g := range pc.goalAt {
+		best = max(best, ix.likeness[int(g)*len(ix.codes)+int(d)])
 	}
 	return best
 }

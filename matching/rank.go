@@ -47,6 +47,7 @@ func (ix *Index) RankPlacements(c, top int, withExcluded bool) Ranking {
 	v.bucket(false)
 	candidateOut := ix.cands[c].excluded != 0
 	for bound := int(v.top); bound >= 0; bound-- {
+		v.expand(int32(bound))
 		for c32 := v.head[bound]; c32 >= 0; c32 = v.next[c32] {
 			cl := &ix.classes[c32]
 			schedule, overlap := int(v.sched[cl.schedAt]), v.overlap[cl.schedAt]
@@ -265,6 +266,7 @@ func (ix *Index) topFor(v *view, c, k int, heap []Pair) []Pair {
 		if full && bound < worst.Score {
 			break
 		}
+		v.expand(bound)
 		for c32 := v.head[bound]; c32 >= 0; c32 = v.next[c32] {
 			cl := &ix.classes[c32]
 			schedule, overlap := int(v.sched[cl.schedAt]), v.overlap[cl.schedAt]
@@ -355,21 +357,18 @@ func pushTop(h []Pair, x Pair, k int) []Pair {
 	return h
 }
 
-// skillsNeeded is the lowest skills component with which a pair reaches
-// total at, given its language and schedule components; above maxSkills
-// when none does. The estimate from the weights is checked, and corrected,
-// with totalOf itself.
+// skillsNeeded is at most the lowest skills component with which a pair
+// reaches total at, given its language and schedule components: estimated
+// from the weights, and lowered while totalOf says one less would do. It
+// only keeps pairs from being worked out; their totals are exact.
 func (ix *Index) skillsNeeded(at, language, schedule int) int32 {
 	s := 0
 	if ix.wSkills > 0 {
 		rest := float64(at) - 0.5 - ix.wLanguage*float64(language) - ix.wSchedule*float64(schedule)
-		s = min(max(int(math.Ceil(rest/ix.wSkills)), 0), ix.maxSkills+1)
+		s = int(min(max(math.Ceil(rest/ix.wSkills), 0), float64(ix.maxSkills+1)))
 	}
 	for s > 0 && ix.totalOf(s-1, language, schedule) >= at {
 		s--
-	}
-	for s <= ix.maxSkills && ix.totalOf(s, language, schedule) < at {
-		s++
 	}
 	return int32(s)
 }

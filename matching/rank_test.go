@@ -14,7 +14,7 @@ import (
 // with and without a classification of occupations, with other weights, and
 // with placements whose terms and codes do not fit a slot inline and a
 // likeness of many credits (which the skills table cannot hold) or of more
-// than full credit.
+// than full credit; and views that do not share availabilities.
 func rankOffices() []struct {
 	name string
 	ix   *Index
@@ -32,7 +32,9 @@ func rankOffices() []struct {
 			}
 		}
 		opt.Today = "2026-11-23"
-		return NewIndex(tax, cands, places, opt)
+		ix := NewIndex(tax, cands, places, opt)
+		ix.availAt = nil // and each view works its availability out itself
+		return ix
 	}
 	manyCredits := func(a, b string) (float64, string, string) {
 		x, _ := strconv.Atoi(a)
@@ -247,4 +249,27 @@ func firstDifference(a, b []Pair) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// skillsNeeded may only ever say too little: a pair with the skills it
+// names must be able to reach the total, whatever the weights.
+func TestSkillsNeeded_NeverAboveTheLeastThatReaches(t *testing.T) {
+	for _, w := range []Weights{DefaultWeights(), {Skills: 0.3, Language: 0.3, Schedule: 0.4}, {Skills: 1e-9, Language: 1, Schedule: 1},
+		{Skills: 1, Language: 0, Schedule: 0}, {Skills: 0, Language: 1, Schedule: 1}, {Skills: 7, Language: 3, Schedule: 0.1}} {
+		ix := NewIndex(nil, nil, nil, Options{Weights: w})
+		for at := 0; at <= 1001; at += 7 {
+			for language := 0; language <= 100; language += 3 {
+				for schedule := 0; schedule <= 100; schedule += 11 {
+					need := int(ix.skillsNeeded(at, language, schedule))
+					least := 0
+					for least <= ix.maxSkills && ix.totalOf(least, language, schedule) < at {
+						least++
+					}
+					if need > least {
+						t.Fatalf("weights %v, total %d, language %d, schedule %d: needs %d, but %d reaches it", w, at, language, schedule, need, least)
+					}
+				}
+			}
+		}
+	}
 }

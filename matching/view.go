@@ -47,33 +47,38 @@ type view struct {
 	skillAreas, goalAreas     uint64
 	skillAreas32, goalAreas32 uint32
 	bounds                    [16]int32
-	overlap                   []int32 // per schedule: minutes inside the availability
-	sched                     []int32 // per schedule: the component in hundredths
-	mins                      []minFacts
-	speaks                    []bool  // per set of valued languages: the person speaks one of them
-	speaksAny                 []uint8 // per class's set (Index.unions): 1 when the person speaks one of them
+	codeAt                    []uint8 // scratch: per code, the goal value's index
+	// Per schedule: the minutes inside the availability and the component
+	// in hundredths; shared (see Index.availRowOf), or in own.
+	overlap, sched       []int32
+	ownOverlap, ownSched []int32
+	mins                 []minFacts
+	speaks               []bool  // per set of valued languages: the person speaks one of them
+	speaksAny            []uint8 // per class's set (Index.unions): 1 when the person speaks one of them
 	// classLang[minimum<<3 | plain | valued<<1 | speaks<<2]: the highest
 	// language component of a class with that minimum whose placements
 	// value no language (plain), value some (valued), of which the person
 	// speaks one (speaks).
 	classLang []int32
 
-	// The classes by bound (see bucket).
-	bound      []int32 // per class: the highest total any of its pairs can reach
-	next       []int32 // per class: the next class with the same bound
-	head, used []int32 // per bound: the first class with it; the bounds in use
-	top        int32
+	// The classes and schedules by bound (see bucket).
+	next, schedNext []int32 // per class, schedule: the next with the same bound
+	head, schedHead []int32 // per bound: the first class, schedule with it
+	used            []int32 // the bounds in use
+	top             int32
+	bestLanguage    int32 // the highest language component of any class
 }
 
 func (ix *Index) newView() *view {
 	v := &view{ix: ix, table: ix.table, level: make([]uint8, ix.noTerm()+1), hot: make([]uint64, ix.noTerm()+1),
 		codeHot: make([]uint64, ix.noCode()+1), codeCredit: make([]float64, ix.noCode()+1),
-		overlap: make([]int32, len(ix.scheds)), sched: make([]int32, len(ix.scheds)),
+		ownOverlap: make([]int32, len(ix.scheds)), ownSched: make([]int32, len(ix.scheds)), codeAt: make([]uint8, len(ix.codes)),
 		mins: make([]minFacts, len(ix.mins)), speaks: make([]bool, len(ix.valued)),
 		speaksAny: make([]uint8, len(ix.unions)), classLang: make([]int32, 8*len(ix.mins)),
-		bound: make([]int32, len(ix.classes)), next: make([]int32, len(ix.classes)), head: make([]int32, ix.maxBound+1)}
+		next: make([]int32, len(ix.classes)), schedNext: make([]int32, len(ix.scheds)),
+		head: make([]int32, ix.maxBound+1), schedHead: make([]int32, ix.maxBound+1)}
 	for b := range v.head {
-		v.head[b] = -1
+		v.head[b], v.schedHead[b] = -1, -1
 	}
 	return v
 }
@@ -120,28 +125,40 @@ func (v *view) reset(ci int) {
 		clear(v.codeCredit)
 		v.codes = false
 	}
-	if len(pc.goalCodes) > 0 {
-		v.bestCode = 0
-		for d := range ix.codes {
-			credit := ix.codeCredit(pc, int32(d))
-			v.codeCredit[d] = credit
-			if v.table != nil {
-				g := v.table.goalIndex(credit)
-				v.codeHot[d] = 1 << (8 + g)
+	if len(pc.goalAt) > 0 {
+		v.codes = true
+		if t := v.table; t != nil {
+			// The goal values, as indices, taken row by row.
+			n := len(ix.codes)
+			best := v.codeAt[:n]
+			copy(best, ix.likenessAt[int(pc.goalAt[0])*n:])
+			for _, g := range pc.goalAt[1:] {
+				for d, l := range ix.likenessAt[int(g)*n : int(g+1)*n] {
+					best[d] = max(best[d], l)
+				}
+			}
+			v.bestCode = 0
+			for d, g := range best {
+				v.codeCredit[d], v.codeHot[d] = t.goalValues[g], 1<<(8+g)
 				v.bestCode = max(v.bestCode, int(g))
 			}
+		} else {
+			for d := range ix.codes {
+				v.codeCredit[d] = ix.codeCredit(pc, int32(d))
+			}
 		}
-		v.codes = true
 	}
 	v.skillAreas32, v.goalAreas32 = fold(v.skillAreas), fold(v.goalAreas)
 	for k := range v.bounds {
 		v.bounds[k] = int32(v.boundOf(k&1 != 0, k&2 != 0, k&4 != 0, k&8 != 0))
 	}
-	availability := &ix.candidates[ci].Availability
-	for d := range ix.scheds {
-		o, h := scheduleOf(availability, &ix.scheds[d], pc.targetMinutes)
-		v.overlap[d], v.sched[d] = int32(o), int32(h)
+	if row := ix.availRowOf(ci); row != nil {
+		v.overlap, v.sched = row.overlap, row.sched
+	} else {
+		v.overlap, v.sched = v.ownOverlap, v.ownSched
+		ix.fillAvailability(v.overlap, v.sched, ci)
 	}
+	v.bestLanguage = 0
 	for m, min := range ix.mins {
 		mf := minFactsOf(pc, min)
 		v.mins[m] = mf
@@ -158,6 +175,7 @@ func (v *view) reset(ci int) {
 				language = max(language, mf.unspoken)
 			}
 			v.classLang[m<<3|k] = language
+			v.bestLanguage = max(v.bestLanguage, language)
 		}
 	}
 	for d, languages := range ix.valued {
@@ -239,35 +257,58 @@ func (v *view) mask(cl *placementClass, full bool) uint16 {
 		uint16(pc.needs&15)*gateNotOffered | gateBits(full, gateFull) | gateBits(v.mins[cl.minAt].fails, gateHard)
 }
 
-// bucket works out each class's bound, the total its best pair could
-// reach with full skills, and files the class under it: the classes with
-// bound b are head[b], next[head[b]], … (-1 ends), and no bound is above
-// top. With included, classes whose schedule has no hour in common with
-// the person's are left out: every pair in them is excluded. Walking the
-// bounds down from top visits the classes best first, and a walk that
-// stops early has not paid for ordering the rest.
+// bucket files the classes under their bounds, the highest total their
+// pairs could reach with the view's candidate: the classes with bound b
+// are head[b], next[head[b]], … (-1 ends), and no bound is above top.
+// Walking the bounds down from top, calling expand(b) at each first,
+// visits the classes best first; a walk that stops early has not paid for
+// the rest. For that, schedules are filed first, by the bound of all their
+// classes, and a schedule's classes are filed when the walk reaches it.
+// With included, schedules without an hour in common with the person's
+// availability are left out: every pair in them is excluded.
 func (v *view) bucket(included bool) {
 	ix := v.ix
 	for _, b := range v.used {
-		v.head[b] = -1
+		v.head[b], v.schedHead[b] = -1, -1
 	}
 	v.used = v.used[:0]
 	v.top = -1
-	// Filed last first, so that each bound lists its classes first first:
-	// their placements come in rising index, and on ties the lower index
-	// wins, so the kept ones settle sooner.
-	for c := len(ix.classes) - 1; c >= 0; c-- {
-		cl := &ix.classes[c]
-		if included && v.overlap[cl.schedAt] == 0 {
+	language := int(v.bestLanguage)
+	for d := range ix.schedClasses {
+		if included && v.overlap[d] == 0 {
 			continue
 		}
-		b := int32(ix.totalOf(int(v.skillsBound(cl)), v.classLanguage(cl), int(v.sched[cl.schedAt])))
-		v.bound[c] = b
-		if v.head[b] < 0 {
-			v.used = append(v.used, b)
-		}
-		v.next[c], v.head[b] = v.head[b], int32(c)
+		sc := &ix.schedClasses[d]
+		b := int32(ix.totalOf(int(v.skillsBound(sc.requiredAreas, sc.trainedAreas, sc.flags)), language, int(v.sched[d])))
+		v.use(b)
+		v.schedNext[d], v.schedHead[b] = v.schedHead[b], int32(d)
 		v.top = max(v.top, b)
+	}
+}
+
+// expand files the classes of the schedules with bound b.
+func (v *view) expand(b int32) {
+	ix := v.ix
+	for d := v.schedHead[b]; d >= 0; d = v.schedNext[d] {
+		sc := &ix.schedClasses[d]
+		schedule := int(v.sched[d])
+		// Filed last first, so that each bound lists them first first:
+		// their placements come in rising index, and on ties the lower
+		// index wins, so the kept ones settle sooner.
+		for k := sc.hi - 1; k >= sc.lo; k-- {
+			c := ix.bySchedule[k]
+			cl := &ix.classes[c]
+			cb := int32(ix.totalOf(int(v.skillsBound(cl.requiredAreas, cl.trainedAreas, cl.flags)), v.classLanguage(cl), schedule))
+			v.use(cb)
+			v.next[c], v.head[cb] = v.head[cb], c
+		}
+	}
+}
+
+// use notes that bound b has lists to clear.
+func (v *view) use(b int32) {
+	if v.head[b] < 0 && v.schedHead[b] < 0 {
+		v.used = append(v.used, b)
 	}
 }
 
@@ -278,14 +319,15 @@ func (v *view) classLanguage(cl *placementClass) int {
 	return int(v.classLang[int(cl.minAt)<<3|k])
 }
 
-// skillsBound is the highest skills component any placement of the class
-// can have with the view's candidate. A term like one of the person's is
+// skillsBound is the highest skills component any placement of a class
+// (or of a schedule's classes) with these work areas and flags can have
+// with the view's candidate. A term like one of the person's is
 // in the same work area as it; a class with no required term in the areas
 // of the person's skills, or no trained term in those of their skills or
 // goals, scores none of that part.
-func (v *view) skillsBound(cl *placementClass) int32 {
-	k := (nonzero64(cl.requiredAreas&v.skillAreas) | uint32(cl.flags&classFree)) | nonzero64(cl.trainedAreas&v.goalAreas)<<1 |
-		nonzero64(cl.trainedAreas&v.skillAreas)<<2 | uint32(cl.flags&classCoded)<<2
+func (v *view) skillsBound(requiredAreas, trainedAreas uint64, flags uint8) int32 {
+	k := (nonzero64(requiredAreas&v.skillAreas) | uint32(flags&classFree)) | nonzero64(trainedAreas&v.goalAreas)<<1 |
+		nonzero64(trainedAreas&v.skillAreas)<<2 | uint32(flags&classCoded)<<2
 	return v.bounds[k&15]
 }
 
