@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 )
 
@@ -271,5 +272,40 @@ func TestSkillsNeeded_NeverAboveTheLeastThatReaches(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// An Index is safe for concurrent use: its views come from a pool and the
+// availabilities it shares are filled in by whoever needs them first.
+func TestIndex_ConcurrentUseGivesTheSameResults(t *testing.T) {
+	ix := variedOffice(60, 300, 41, Options{})
+	want := make([]Ranking, len(ix.candidates))
+	for c := range want {
+		want[c] = ix.RankPlacements(c, 5, true)
+	}
+	wantPairs := ix.TopPairs(3)
+	fresh := variedOffice(60, 300, 41, Options{})
+	errs := make(chan string, 8)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range len(want) {
+				c := (k + 17*w) % len(want)
+				if got := fresh.RankPlacements(c, 5, true); !reflect.DeepEqual(got, want[c]) {
+					errs <- fmt.Sprintf("candidate %d ranked differently", c)
+					return
+				}
+			}
+			if !slices.Equal(fresh.TopPairs(3), wantPairs) {
+				errs <- "top pairs differ"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

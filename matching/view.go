@@ -38,7 +38,7 @@ type view struct {
 	// level as 1<<level>>1 in the low byte, the goal's credit as a bit per
 	// goal value above it. Codes have only the goal bits.
 	hot, codeHot []uint64
-	codeCredit   []float64 // per code, without a table
+	codeCredit   []float64 // per code: the credit itself, for spanSkills
 	codes        bool      // the candidate has goal occupations: codeHot and codeCredit are set
 	bestCode     int       // the highest goal value of any code, while codes
 	// The work areas of the person's skills and goals (Index.areaBit), also
