@@ -121,17 +121,6 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 	problem := matching.AssignProblem{Candidates: len(eligible), Seats: seats, Pairs: ix.TopPairs(k)}
 	solver := matching.NewAssigner(problem)
 	alloc := solver.Solve()
-	explain := solver.Explain
-	unassignedCount := 0
-	for _, pi := range alloc.Placement {
-		if pi < 0 {
-			unassignedCount++
-		}
-	}
-	if unassignedCount > 64 { // many to explain: all at once, in parallel
-		all := solver.ExplainAll()
-		explain = func(c int32) matching.Explanation { return all[c] }
-	}
 	for ci, pi := range alloc.Placement {
 		c := eligible[ci]
 		if pi >= 0 {
@@ -144,7 +133,7 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 				continue
 			}
 		} else {
-			plan.Unassigned = append(plan.Unassigned, unassigned(explain(int32(ci)), c, eligible, m.Placements))
+			plan.Unassigned = append(plan.Unassigned, unassigned(solver.Explain(int32(ci)), c, eligible, m.Placements))
 		}
 		if old, ok := revisable[c.ID]; ok {
 			plan.Replaced = append(plan.Replaced, old)
