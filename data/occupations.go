@@ -257,7 +257,7 @@ func ExportOccupations(ctx context.Context, r Reader, format Format, w io.Writer
 		}
 		out := make([]row, len(items))
 		for i, o := range items {
-			out[i] = row{o.Code, o.Level, o.Name, o.Parent, o.NavCategory1, o.NavCategory2, o.Titles}
+			out[i] = row(o)
 			if out[i].Titles == nil {
 				out[i].Titles = []string{}
 			}

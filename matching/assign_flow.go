@@ -159,9 +159,6 @@ func (f *flow) removeBypass(r int32) {
 	f.row[r].match = rowOut
 }
 
-// toSink is the flow on j→sink.
-func (f *flow) toSink(j int32) int32 { return f.col[j].hold + f.col[j].ph }
-
 // solve settles every imbalance, pending candidates first, in a fixed order.
 func (f *flow) solve() {
 	for k := 0; k < len(f.pending); k++ {

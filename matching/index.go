@@ -2,7 +2,6 @@ package matching
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -143,7 +142,6 @@ type prePlacement struct {
 	offers                uint8
 	minutes               int
 	minMinutes            int
-	titleWords            []string
 }
 
 var adaptationBits = map[string]uint8{"arbeidstid": 1, "fysisk": 2, "arbeidshverdagen": 4, "språk": 8}
@@ -529,12 +527,4 @@ func codeLikeness(a, b int) (float64, string) {
 		return creditSubMajorGroup, KindArea
 	}
 	return 0, ""
-}
-
-func popcount(b bitset, o bitset) int {
-	n := 0
-	for i := range b {
-		n += bits.OnesCount64(b[i] & o[i])
-	}
-	return n
 }

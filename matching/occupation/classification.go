@@ -122,14 +122,3 @@ func (c *Classification) Path(code string) []Occupation {
 	}
 	return out
 }
-
-// group is the item's name at a level above it ("" when unknown): the
-// parent's parent's name for level 2 of a unit group, and so on.
-func (c *Classification) group(code string, level int) string {
-	for _, o := range c.Path(code) {
-		if o.Level == level {
-			return o.Name
-		}
-	}
-	return ""
-}

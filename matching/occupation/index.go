@@ -3,7 +3,6 @@ package occupation
 import (
 	"math"
 	"strings"
-	"unicode/utf8"
 )
 
 // index is what the resolver searches. Every name and title of a unit
@@ -512,6 +511,3 @@ func (ix *index) buildLevel(items []Occupation, digits int, textCodes []int32, b
 	}
 	return m
 }
-
-// runeLen is the number of letters in s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
