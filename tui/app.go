@@ -130,14 +130,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = msg
 		return m, nil
 	case common.OpenMatchMsg:
-		m.active = tabMatch
-		return m, m.match.Open(msg.CandidateID, msg.PlacementID)
+		return m, tea.Batch(m.show(tabMatch), m.match.Open(msg.CandidateID, msg.PlacementID))
 	case common.ShowPlacementMsg:
-		m.active = tabPlacements
-		return m, m.placements.Show(msg.ID)
+		return m, tea.Batch(m.show(tabPlacements), m.placements.Show(msg.ID))
 	case common.ShowCandidateMsg:
-		m.active = tabCandidates
-		return m, m.candidates.Show(msg.ID)
+		return m, tea.Batch(m.show(tabCandidates), m.candidates.Show(msg.ID))
 	case tea.KeyMsg:
 		return m, m.key(msg)
 	}
@@ -183,20 +180,32 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	case key.Matches(msg, m.keys.NextTab):
-		m.active = (m.active + 1) % len(m.screens)
-		return nil
+		return m.show((m.active + 1) % len(m.screens))
 	case key.Matches(msg, m.keys.PrevTab):
-		m.active = (m.active + len(m.screens) - 1) % len(m.screens)
-		return nil
+		return m.show((m.active + len(m.screens) - 1) % len(m.screens))
 	}
 	for i, d := range m.digits {
 		if msg.String() == d {
-			m.active = i
-			return nil
+			return m.show(i)
 		}
 	}
 	_, cmd := screen.Update(msg)
 	return cmd
+}
+
+// show makes screen i the visible tab, telling the screens that care.
+func (m *Model) show(i int) tea.Cmd {
+	var cmds []tea.Cmd
+	if i != m.active {
+		if s, ok := m.screens[m.active].(common.Shown); ok {
+			cmds = append(cmds, s.SetShown(false))
+		}
+	}
+	m.active = i
+	if s, ok := m.screens[i].(common.Shown); ok {
+		cmds = append(cmds, s.SetShown(true))
+	}
+	return tea.Batch(cmds...)
 }
 
 // header, tabs, status and help take four lines.

@@ -60,6 +60,8 @@ type Model struct {
 	form    *huh.Form
 	users   []string
 	details bool
+	shown   bool // the visible tab
+	stale   bool // the office changed while hidden
 	view    viewport.Model
 	width   int
 	height  int
@@ -175,7 +177,21 @@ func (m *Model) SetSize(width, height int) {
 // SetSnapshot notes that the office changed: the log has grown.
 func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	m.snap = s
+	if !m.shown {
+		m.stale = true
+		return nil
+	}
 	return m.load()
+}
+
+// SetShown reads the log again when the tab is shown after changes.
+func (m *Model) SetShown(shown bool) tea.Cmd {
+	m.shown = shown
+	if shown && m.stale {
+		m.stale = false
+		return m.load()
+	}
+	return nil
 }
 
 func (m *Model) load() tea.Cmd {

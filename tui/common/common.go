@@ -62,6 +62,14 @@ type Screen interface {
 	SetSnapshot(*live.Snapshot) tea.Cmd
 }
 
+// Shown is a screen that wants to know when it is the visible tab. A
+// screen that reads the store when the office changes (the audit log, the
+// list of meetings) reads it only while shown, and once more when shown
+// again: sessions on other tabs cost the store nothing.
+type Shown interface {
+	SetShown(shown bool) tea.Cmd
+}
+
 // Messages between screens and the root.
 type (
 	// SnapshotMsg carries a new snapshot of the office.

@@ -93,6 +93,8 @@ type Model struct {
 	adding  bool // the input asks for a candidate's ref to add to the queue
 	minutes viewport.Model
 	reading bool // showing an ended meeting's minutes
+	shown   bool // the visible tab
+	stale   bool // the list of meetings changed while hidden
 	width   int
 	height  int
 }
@@ -145,10 +147,25 @@ func (m *Model) SetSize(width, height int) {
 // (another session decided), and seat counts may have changed.
 func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	m.snap = s
-	if m.open != nil {
+	switch {
+	case m.open != nil:
 		return m.reload(m.open.ID)
+	case !m.shown:
+		m.stale = true
+		return nil
 	}
 	return m.loadList()
+}
+
+// SetShown reads the list of meetings again when the tab is shown after
+// changes.
+func (m *Model) SetShown(shown bool) tea.Cmd {
+	m.shown = shown
+	if shown && m.stale {
+		m.stale = false
+		return m.loadList()
+	}
+	return nil
 }
 
 func (m *Model) loadList() tea.Cmd {
