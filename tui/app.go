@@ -130,7 +130,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = msg
 		return m, nil
 	case common.OpenMatchMsg:
-		return m, tea.Batch(m.show(tabMatch), m.match.Open(msg.CandidateID, msg.PlacementID))
+		// Open ranks for the new candidate or placement; shown, the tab
+		// then has nothing stale to rank again.
+		return m, tea.Batch(m.match.Open(msg.CandidateID, msg.PlacementID), m.show(tabMatch))
 	case common.ShowPlacementMsg:
 		return m, tea.Batch(m.show(tabPlacements), m.placements.Show(msg.ID))
 	case common.ShowCandidateMsg:

@@ -53,6 +53,8 @@ type Model struct {
 	showExcluded bool
 	results      []matching.Result
 	table        *common.Table
+	shown        bool // the visible tab
+	stale        bool // the office changed while hidden
 	width        int
 	height       int
 }
@@ -163,12 +165,26 @@ func (m *Model) listHeight() int { return max(3, m.height-reasonLines-2) }
 // and statuses may have changed).
 func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	m.snap = s
+	if !m.shown {
+		m.stale = true
+		return nil
+	}
 	return m.rank()
+}
+
+// SetShown ranks again when the tab is shown after the office changed.
+func (m *Model) SetShown(shown bool) tea.Cmd {
+	m.shown = shown
+	if shown && m.stale {
+		m.stale = false
+		return m.rank()
+	}
+	return nil
 }
 
 // Open matches for a candidate or a placement.
 func (m *Model) Open(candidateID, placementID int64) tea.Cmd {
-	m.candidateID, m.placementID = candidateID, placementID
+	m.candidateID, m.placementID, m.stale = candidateID, placementID, false
 	m.table.Columns = m.columns()
 	m.table.SetCursor(0)
 	m.results = nil
