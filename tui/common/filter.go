@@ -103,22 +103,26 @@ func (f *FilterBox) Clear() bool {
 }
 
 // Update types into the input: enter keeps the query and closes the input,
-// esc clears it. changed reports a new query to filter by.
-func (f *FilterBox) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
+// esc clears it. A new query runs refilter, the list's own filtering.
+func (f *FilterBox) Update(msg tea.KeyMsg, refilter func() tea.Cmd) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		return f.Clear(), nil
+		if f.Clear() {
+			return refilter()
+		}
+		return nil
 	case "enter":
 		f.Active = false
 		f.input.Blur()
-		return false, nil
+		return nil
 	}
+	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
 	if v := f.input.Value(); v != f.Query {
 		f.Query = v
-		return true, cmd
+		return tea.Batch(cmd, refilter())
 	}
-	return false, cmd
+	return cmd
 }
 
 // View is the input line.

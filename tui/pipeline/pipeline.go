@@ -253,11 +253,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			return m, m.updatePicker(msg)
 		}
 		if m.filter.Active {
-			changed, cmd := m.filter.Update(msg)
-			if changed {
-				cmd = tea.Batch(cmd, m.refilter())
-			}
-			return m, cmd
+			return m, m.filter.Update(msg, m.refilter)
 		}
 		if m.details {
 			if key.Matches(msg, m.keys.Back) {

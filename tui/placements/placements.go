@@ -280,11 +280,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if m.filter.Active {
-			changed, cmd := m.filter.Update(msg)
-			if changed {
-				cmd = tea.Batch(cmd, m.refilter())
-			}
-			return m, cmd
+			return m, m.filter.Update(msg, m.refilter)
 		}
 		if m.details {
 			return m, m.updateDetails(msg)
