@@ -61,6 +61,9 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	latest := all[len(all)-1].version
+	if upToDate(ctx, db, all) {
+		return nil // no write lock needed to open an up-to-date file
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -110,6 +113,34 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return tx.Commit()
 }
 
+// upToDate reports, from a plain read, whether the file has exactly the
+// migrations this program knows. Anything else goes through the locked
+// path, which also refuses a newer file.
+func upToDate(ctx context.Context, db *sql.DB, all []migration) bool {
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	applied := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if rows.Scan(&v) != nil {
+			return false
+		}
+		applied[v] = true
+	}
+	if rows.Err() != nil || len(applied) != len(all) {
+		return false
+	}
+	for _, m := range all {
+		if !applied[m.version] {
+			return false
+		}
+	}
+	return true
+}
+
 // SchemaVersion is the newest migration the file has.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
@@ -120,12 +151,16 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 // seedTaxonomy fills the skills taxonomy with the built-in one when the
 // file has none yet.
 func seedTaxonomy(ctx context.Context, db *sql.DB) error {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM skill_terms`).Scan(&n); err != nil || n > 0 {
+		return err // seeded already: no write lock needed
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var n int
+	// Another process may have seeded it since the read above.
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM skill_terms`).Scan(&n); err != nil || n > 0 {
 		return err
 	}
