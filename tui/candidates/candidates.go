@@ -489,10 +489,10 @@ func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 		m.desc = !m.desc
 		return m.refilter()
 	case key.Matches(msg, k.Status):
-		m.status = cycle(m.status, data.CandidateStatuses)
+		m.status = common.Cycle(m.status, common.Strings(data.CandidateStatuses))
 		return m.refilter()
 	case key.Matches(msg, k.Programme):
-		m.programme = cycle(m.programme, data.Programmes)
+		m.programme = common.Cycle(m.programme, common.Strings(data.Programmes))
 		return m.refilter()
 	case key.Matches(msg, k.Mine):
 		m.mine = !m.mine
@@ -543,21 +543,6 @@ func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.view, cmd = m.view.Update(msg)
 	return cmd
-}
-
-func cycle[V ~string](current string, values []V) string {
-	if current == "" {
-		return string(values[0])
-	}
-	for i, v := range values {
-		if string(v) == current {
-			if i+1 < len(values) {
-				return string(values[i+1])
-			}
-			return ""
-		}
-	}
-	return ""
 }
 
 // View draws the tab.
@@ -628,10 +613,10 @@ func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string
 	b.WriteString(st.Title.Render(name) + "  " + st.Faint.Render(p.Ref) + "\n")
 	b.WriteString(c.Field(c.T("col.programme"), c.Enum(string(p.Programme))) + "   " + c.Field(c.T("col.status"), c.Enum(string(p.Status))) + "\n")
 	if !p.Restricted {
-		b.WriteString(c.Field(c.T("col.specialist"), orDash(p.Specialist)) + "   ")
+		b.WriteString(c.Field(c.T("col.specialist"), common.OrDash(p.Specialist)) + "   ")
 	}
-	b.WriteString(c.Field(c.T("col.district"), orDash(p.District)) + "\n")
-	b.WriteString(c.Field(c.T("field.norwegian"), c.T("tui.oral_written", levelOrDash(p.Norwegian.Oral.String()), levelOrDash(p.Norwegian.Written.String()))) + "\n")
+	b.WriteString(c.Field(c.T("col.district"), common.OrDash(p.District)) + "\n")
+	b.WriteString(c.Field(c.T("field.norwegian"), c.T("tui.oral_written", common.OrDash(p.Norwegian.Oral.String()), common.OrDash(p.Norwegian.Written.String()))) + "\n")
 	if !p.Restricted {
 		b.WriteString(c.Field(c.T("field.other_languages"), common.List(p.OtherLanguages)) + "\n")
 	}
@@ -640,7 +625,7 @@ func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string
 	if len(p.GoalOccupations) > 0 {
 		b.WriteString(c.Field(c.T("field.goal_occupations"), common.List(p.GoalOccupations)) + "\n")
 	}
-	b.WriteString(c.Field(c.T("field.adaptation_needs"), c.Enums(stringsOf(p.AdaptationNeeds))) + "\n")
+	b.WriteString(c.Field(c.T("field.adaptation_needs"), c.Enums(common.Strings(p.AdaptationNeeds))) + "\n")
 	if !p.Restricted {
 		if p.AdaptationDetail != "" {
 			b.WriteString(c.Field(c.T("field.adaptation_detail"), p.AdaptationDetail) + "\n")
@@ -671,7 +656,7 @@ func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string
 	b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, grid, "   ", side) + "\n")
 	if !p.Restricted {
 		if p.Phone != "" || p.Email != "" {
-			b.WriteString("\n" + c.Field(c.T("field.phone"), orDash(p.Phone)) + "   " + c.Field(c.T("field.email"), orDash(p.Email)) + "\n")
+			b.WriteString("\n" + c.Field(c.T("field.phone"), common.OrDash(p.Phone)) + "   " + c.Field(c.T("field.email"), common.OrDash(p.Email)) + "\n")
 		}
 		if p.Notes != "" {
 			b.WriteString("\n" + st.Title.Render(c.T("field.notes")) + "\n" + data.CleanText(p.Notes, true) + "\n")
@@ -694,28 +679,6 @@ func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string
 		}
 	}
 	return b.String()
-}
-
-func levelOrDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
-}
-
-func stringsOf[V ~string](vs []V) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
 }
 
 // ShortHelp lists the keys for the help bar.

@@ -2,6 +2,7 @@ package common
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -97,4 +98,36 @@ func (c *Common) Bar(x float64, width int) string {
 // Field is a label and its value on one line of a details pane.
 func (c *Common) Field(label, value string) string {
 	return c.Styles.Label.Render(label+": ") + c.Styles.Value.Render(data.CleanText(value, false))
+}
+
+// OrDash writes a value, or – for none.
+func OrDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+// Strings turns a list of stored values (statuses, sectors) into strings.
+func Strings[V ~string](vs []V) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// Cycle steps a quick filter through "" (all) and each value in turn.
+func Cycle(current string, values []string) string {
+	if current == "" {
+		if len(values) == 0 {
+			return ""
+		}
+		return values[0]
+	}
+	i := slices.Index(values, current)
+	if i < 0 || i+1 >= len(values) {
+		return ""
+	}
+	return values[i+1]
 }

@@ -27,8 +27,8 @@ func NewCandidate(c *common.Common, k *data.Candidate) *Editor {
 	e.groups = []groupSpec{
 		{"form.group.person", []fieldSpec{
 			{name: "name"},
-			{name: "programme", kind: choice, options: e.options(stringsOf(data.Programmes))},
-			{name: "status", kind: choice, options: e.options(stringsOf(data.CandidateStatuses))},
+			{name: "programme", kind: choice, options: e.options(common.Strings(data.Programmes))},
+			{name: "status", kind: choice, options: e.options(common.Strings(data.CandidateStatuses))},
 			{name: "specialist", suggest: prefixSuggestions(specialists(c))},
 			{name: "district", suggest: prefixSuggestions(districts(c))},
 			{name: "registered"},
@@ -47,8 +47,8 @@ func NewCandidate(c *common.Common, k *data.Candidate) *Editor {
 			{name: "availability", grid: true},
 			{name: "target_hours_week"},
 			{name: "unavailable_until"},
-			{name: "adaptation_needs", kind: multi, options: e.options(stringsOf(data.Adaptations))},
-			{name: "sector_preference", kind: multi, options: e.options(stringsOf(data.Sectors))},
+			{name: "adaptation_needs", kind: multi, options: e.options(common.Strings(data.Adaptations))},
+			{name: "sector_preference", kind: multi, options: e.options(common.Strings(data.Sectors))},
 		}},
 		{"form.group.contact_notes", []fieldSpec{
 			{name: "phone"},

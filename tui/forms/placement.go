@@ -31,10 +31,10 @@ func NewPlacement(c *common.Common, p *data.Placement, employers []string) *Edit
 		{"form.group.placement", []fieldSpec{
 			{name: "title"},
 			{name: "employer", suggest: prefixSuggestions(employers)},
-			{name: "sector", kind: choice, options: e.options(append([]string{""}, stringsOf(data.Sectors)...))},
+			{name: "sector", kind: choice, options: e.options(append([]string{""}, common.Strings(data.Sectors)...))},
 			{name: "district", suggest: prefixSuggestions(districts(c))},
 			{name: "measure", kind: choice, options: e.options(withCurrent(append([]string{""}, data.KnownMeasures...), texts["measure"]))},
-			{name: "status", kind: choice, options: e.options(stringsOf(data.PlacementStatuses))},
+			{name: "status", kind: choice, options: e.options(common.Strings(data.PlacementStatuses))},
 			{name: "ref"},
 		}},
 		{"form.group.requirements", []fieldSpec{
@@ -50,7 +50,7 @@ func NewPlacement(c *common.Common, p *data.Placement, employers []string) *Edit
 		{"form.group.schedule", []fieldSpec{
 			{name: "schedule", grid: true},
 			{name: "min_hours_week"},
-			{name: "adaptations_offered", kind: multi, options: e.options(stringsOf(data.Adaptations))},
+			{name: "adaptations_offered", kind: multi, options: e.options(common.Strings(data.Adaptations))},
 		}},
 		{"form.group.contact", []fieldSpec{
 			{name: "contact_name"},
@@ -144,14 +144,6 @@ func districts(c *common.Common) []string {
 	}
 	for _, k := range snap.Candidates {
 		add(k.District)
-	}
-	return out
-}
-
-func stringsOf[V ~string](vs []V) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
 	}
 	return out
 }

@@ -372,16 +372,16 @@ func (m *Model) updateList(msg tea.KeyMsg) tea.Cmd {
 		m.freeOnly = !m.freeOnly
 		return m.refilter()
 	case key.Matches(msg, k.Status):
-		m.status = cycle(m.status, stringsOf(data.PlacementStatuses))
+		m.status = common.Cycle(m.status, common.Strings(data.PlacementStatuses))
 		return m.refilter()
 	case key.Matches(msg, k.Sector):
-		m.sector = cycle(m.sector, stringsOf(data.Sectors))
+		m.sector = common.Cycle(m.sector, common.Strings(data.Sectors))
 		return m.refilter()
 	case key.Matches(msg, k.District):
-		m.district = cycle(m.district, m.values(func(p *data.Placement) string { return p.District }))
+		m.district = common.Cycle(m.district, m.values(func(p *data.Placement) string { return p.District }))
 		return m.refilter()
 	case key.Matches(msg, k.Measure):
-		m.measure = cycle(m.measure, m.values(func(p *data.Placement) string { return p.Measure }))
+		m.measure = common.Cycle(m.measure, m.values(func(p *data.Placement) string { return p.Measure }))
 		return m.refilter()
 	}
 	return nil
@@ -423,29 +423,6 @@ func (m *Model) values(field func(*data.Placement) string) []string {
 		}
 	}
 	slices.Sort(out)
-	return out
-}
-
-// cycle steps through "" (all) and each value.
-func cycle(current string, values []string) string {
-	if current == "" {
-		if len(values) == 0 {
-			return ""
-		}
-		return values[0]
-	}
-	i := slices.Index(values, current)
-	if i < 0 || i+1 >= len(values) {
-		return ""
-	}
-	return values[i+1]
-}
-
-func stringsOf[V ~string](vs []V) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
 	return out
 }
 
@@ -516,8 +493,8 @@ func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(data.CleanText(p.Title, false)) + "  " + st.Faint.Render(p.Ref) + "\n")
 	b.WriteString(c.Field(c.T("col.employer"), p.Employer) + "\n")
-	b.WriteString(c.Field(c.T("col.sector"), c.Enum(string(p.Sector))) + "   " + c.Field(c.T("col.district"), orDash(p.District)) + "\n")
-	b.WriteString(c.Field(c.T("field.measure"), orDash(p.Measure)) + "   " + c.Field(c.T("col.status"), c.Enum(string(p.Status))) + "\n")
+	b.WriteString(c.Field(c.T("col.sector"), c.Enum(string(p.Sector))) + "   " + c.Field(c.T("col.district"), common.OrDash(p.District)) + "\n")
+	b.WriteString(c.Field(c.T("field.measure"), common.OrDash(p.Measure)) + "   " + c.Field(c.T("col.status"), c.Enum(string(p.Status))) + "\n")
 	b.WriteString(c.Field(c.T("field.seats"), c.T("tui.seats_of", p.FreeSeats(), p.Seats)) + "\n")
 	norwegian := common.Level(p.NorwegianMin)
 	if p.NorwegianHard && !p.NorwegianMin.IsZero() {
@@ -538,15 +515,15 @@ func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
 	b.WriteString(c.Field(c.T("field.skills_required"), common.List(p.SkillsRequired)) + "\n")
 	b.WriteString(c.Field(c.T("field.skills_trained"), common.List(p.SkillsTrained)) + "\n")
 	b.WriteString(c.Field(c.T("field.languages_valued"), common.List(p.LanguagesValued)) + "\n")
-	b.WriteString(c.Field(c.T("field.adaptations_offered"), c.Enums(stringsOf(p.AdaptationsOffered))) + "\n")
+	b.WriteString(c.Field(c.T("field.adaptations_offered"), c.Enums(common.Strings(p.AdaptationsOffered))) + "\n")
 	if len(p.Occupations) > 0 {
 		b.WriteString(c.Field(c.T("field.occupations"), common.List(p.Occupations)) + "\n")
 	}
 	b.WriteString("\n" + c.Field(c.T("field.schedule"), p.Schedule.String()+"  ("+c.Hours(p.Schedule.Hours())+")") + "\n")
 	b.WriteString(common.WeekGrid(st, p.Schedule, nil) + "\n\n")
 	b.WriteString(st.Title.Render(c.T("field.contact")) + "\n")
-	b.WriteString(c.Field(c.T("field.name"), orDash(p.ContactName)) + "\n")
-	b.WriteString(c.Field(c.T("field.phone"), orDash(p.ContactPhone)) + "   " + c.Field(c.T("field.email"), orDash(p.ContactEmail)) + "\n")
+	b.WriteString(c.Field(c.T("field.name"), common.OrDash(p.ContactName)) + "\n")
+	b.WriteString(c.Field(c.T("field.phone"), common.OrDash(p.ContactPhone)) + "   " + c.Field(c.T("field.email"), common.OrDash(p.ContactEmail)) + "\n")
 	if p.Description != "" {
 		b.WriteString("\n" + st.Value.Render(data.CleanText(p.Description, true)) + "\n")
 	}
@@ -571,13 +548,6 @@ func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
 		b.WriteString("  " + st.Faint.Render(c.T("tui.nobody")) + "\n")
 	}
 	return b.String()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
 }
 
 // ShortHelp lists the keys for the help bar.
