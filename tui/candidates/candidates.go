@@ -165,21 +165,11 @@ func (m *Model) SetSize(width, height int) {
 	m.layout()
 }
 
-const sideBySide = 120
-
 func (m *Model) layout() {
 	if m.form != nil {
 		m.form.SetSize(m.width, m.height)
 	}
-	switch {
-	case m.details && m.width >= sideBySide:
-		m.table.SetSize(m.width/2, m.height-1)
-		m.view.Width, m.view.Height = m.width-m.width/2-1, m.height
-	case m.details:
-		m.view.Width, m.view.Height = m.width, m.height
-	default:
-		m.table.SetSize(m.width, m.height-1)
-	}
+	common.LayoutSplit(m.table, &m.view, m.details, m.width, m.height)
 	m.renderDetails()
 }
 
@@ -245,13 +235,7 @@ func (q query) rows() []int {
 		case "programme":
 			r = cmp.Compare(ca.Programme, cb.Programme)
 		}
-		if r == 0 {
-			r = cmp.Compare(ca.Ref, cb.Ref)
-		}
-		if q.desc {
-			r = -r
-		}
-		return r
+		return common.ThenByRef(r, ca.Ref, cb.Ref, q.desc)
 	})
 	return rows
 }
@@ -534,7 +518,7 @@ func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
 			return func() tea.Msg { return common.OpenMatchMsg{CandidateID: id} }
 		}
 		return nil
-	case m.width >= sideBySide && m.table.Update(msg):
+	case m.width >= common.SideBySide && m.table.Update(msg):
 		if c, ok := m.Selected(); ok {
 			return m.open(c.ID)
 		}
@@ -556,14 +540,7 @@ func (m *Model) View() string {
 	if m.snap == nil {
 		return m.c.T("tui.loading")
 	}
-	if m.details && m.width < sideBySide {
-		return m.view.View()
-	}
-	list := m.filterLine() + "\n" + m.table.View()
-	if m.details {
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.width/2).Render(list), " ", m.view.View())
-	}
-	return list
+	return common.SplitView(m.width, m.details, m.filterLine, m.table, m.view)
 }
 
 func (m *Model) filterLine() string {
@@ -583,11 +560,7 @@ func (m *Model) filterLine() string {
 	if m.mine {
 		parts = append(parts, m.c.T("tui.filter.mine"))
 	}
-	count := m.c.T("tui.count", len(m.rows), len(m.snap.Candidates))
-	if len(parts) == 0 {
-		return m.c.Styles.Faint.Render(count)
-	}
-	return m.c.Styles.Accent.Render(strings.Join(parts, " · ")) + "  " + m.c.Styles.Faint.Render(count)
+	return m.c.FilterSummary(parts, len(m.rows), len(m.snap.Candidates))
 }
 
 func (m *Model) renderDetails() {

@@ -17,7 +17,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 )
 
 const owner = "placements"
@@ -135,23 +134,11 @@ func (m *Model) SetSize(width, height int) {
 	m.layout()
 }
 
-// sideBySide is the width from which the details show beside the list.
-const sideBySide = 120
-
 func (m *Model) layout() {
 	if m.form != nil {
 		m.form.SetSize(m.width, m.height)
 	}
-	listHeight := m.height - 1 // the filter line
-	switch {
-	case m.details && m.width >= sideBySide:
-		m.table.SetSize(m.width/2, listHeight)
-		m.view.Width, m.view.Height = m.width-m.width/2-1, m.height
-	case m.details:
-		m.view.Width, m.view.Height = m.width, m.height
-	default:
-		m.table.SetSize(m.width, listHeight)
-	}
+	common.LayoutSplit(m.table, &m.view, m.details, m.width, m.height)
 	m.renderDetails()
 }
 
@@ -217,13 +204,7 @@ func (q query) rows() []int {
 		case "district":
 			r = cmp.Compare(pa.District, pb.District)
 		}
-		if r == 0 {
-			r = cmp.Compare(pa.Ref, pb.Ref)
-		}
-		if q.desc {
-			r = -r
-		}
-		return r
+		return common.ThenByRef(r, pa.Ref, pb.Ref, q.desc)
 	})
 	return rows
 }
@@ -400,7 +381,7 @@ func (m *Model) updateDetails(msg tea.KeyMsg) tea.Cmd {
 		return m.edit(m.detailsID)
 	case key.Matches(msg, m.keys.New):
 		return m.edit(0)
-	case m.width >= sideBySide && m.table.Update(msg):
+	case m.width >= common.SideBySide && m.table.Update(msg):
 		if p, ok := m.Selected(); ok {
 			m.detailsID = p.ID
 			m.renderDetails()
@@ -434,14 +415,7 @@ func (m *Model) View() string {
 	if m.snap == nil {
 		return m.c.T("tui.loading")
 	}
-	if m.details && m.width < sideBySide {
-		return m.view.View()
-	}
-	list := m.filterLine() + "\n" + m.table.View()
-	if m.details {
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.width/2).Render(list), " ", m.view.View())
-	}
-	return list
+	return common.SplitView(m.width, m.details, m.filterLine, m.table, m.view)
 }
 
 // filterLine shows the filter input or the active filters and the count.
@@ -468,11 +442,7 @@ func (m *Model) filterLine() string {
 	if m.freeOnly {
 		parts = append(parts, m.c.T("tui.filter.free"))
 	}
-	count := m.c.T("tui.count", len(m.rows), len(m.snap.Placements))
-	if len(parts) == 0 {
-		return m.c.Styles.Faint.Render(count)
-	}
-	return m.c.Styles.Accent.Render(strings.Join(parts, " · ")) + "  " + m.c.Styles.Faint.Render(count)
+	return m.c.FilterSummary(parts, len(m.rows), len(m.snap.Placements))
 }
 
 func (m *Model) renderDetails() {
