@@ -60,6 +60,7 @@ type Model struct {
 	details   bool
 	detailsID int64
 	history   []data.StatusEvent
+	totals    string // the status counts over the snapshot, for the top line
 	// fresh holds this session's own changes until the snapshot catches up,
 	// so that a quick second step is based on the first one's result.
 	fresh  map[int64]data.Utplassering
@@ -154,6 +155,7 @@ func (m *Model) SetSize(width, height int) {
 // SetSnapshot takes the office's newest state.
 func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	m.snap = s
+	m.totals = m.countStatuses()
 	for _, u := range s.Utplasseringer {
 		if f, ok := m.fresh[u.ID]; ok && u.Version >= f.Version {
 			delete(m.fresh, u.ID)
@@ -470,37 +472,38 @@ func yesNo(c *common.Common, b bool) string {
 
 // View draws the tab.
 func (m *Model) View() string {
-	if m.snap == nil {
+	switch {
+	case m.snap == nil:
 		return m.c.T("tui.loading")
-	}
-	if m.details {
+	case m.details:
 		return m.view.View()
-	}
-	var top string
-	if m.filter.Active {
-		top = m.filter.View()
-	} else {
-		counts := map[data.Status]int{}
-		for _, u := range m.snap.Utplasseringer {
-			counts[u.Status]++
-		}
-		var parts []string
-		for _, s := range data.Statuses[:4] {
-			parts = append(parts, fmt.Sprintf("%s %d", m.c.Enum(string(s)), counts[s]))
-		}
-		ended := counts[data.StatusCompleted] + counts[data.StatusCancelled] + counts[data.StatusNotSuitable]
-		parts = append(parts, m.c.T("tui.ended_count", ended))
-		top = m.c.Styles.Faint.Render(strings.Join(parts, " → "))
-		if m.filter.Query != "" {
-			top = m.c.Styles.Accent.Render("/"+m.filter.Query) + "  " + top
-		}
-	}
-	out := top + "\n" + m.table.View()
-	if m.picker.Active {
+	case m.picker.Active:
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.picker.View(m.c.Styles),
 			lipgloss.WithWhitespaceChars(" "))
 	}
-	return out
+	top := m.totals
+	if m.filter.Active {
+		top = m.filter.View()
+	} else if m.filter.Query != "" {
+		top = m.c.Styles.Accent.Render("/"+m.filter.Query) + "  " + top
+	}
+	return top + "\n" + m.table.View()
+}
+
+// countStatuses sums up the office's utplasseringer by status, once a
+// snapshot rather than once a frame.
+func (m *Model) countStatuses() string {
+	counts := map[data.Status]int{}
+	for _, u := range m.snap.Utplasseringer {
+		counts[u.Status]++
+	}
+	var parts []string
+	for _, s := range data.Statuses[:4] {
+		parts = append(parts, fmt.Sprintf("%s %d", m.c.Enum(string(s)), counts[s]))
+	}
+	ended := counts[data.StatusCompleted] + counts[data.StatusCancelled] + counts[data.StatusNotSuitable]
+	parts = append(parts, m.c.T("tui.ended_count", ended))
+	return m.c.Styles.Faint.Render(strings.Join(parts, " → "))
 }
 
 // ShortHelp lists the keys for the help bar.
