@@ -14,24 +14,11 @@ import (
 func TestOffice_SecondProcessChangeReachesTheSnapshot(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	path := filepath.Join(t.TempDir(), "office.db")
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	office, err := Open(ctx, db.As(data.LocalLead()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	office, path := openOffice(ctx, t)
 	watch := office.Watch(ctx)
 
 	// Another process (a CLI import, say) writes to the same file.
-	other, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := openFile(ctx, t, path)
 	s := other.As(data.LocalLead())
 	p := data.NewPlacement()
 	p.Ref, p.Title, p.Employer, p.Seats = "P-1", "Renholder", "Firma", 1
@@ -39,7 +26,7 @@ func TestOffice_SecondProcessChangeReachesTheSnapshot(t *testing.T) {
 	c := data.NewCandidate()
 	c.Ref, c.Name = "K-1", "Amina"
 	c.Availability = p.Schedule
-	err = s.WithTx(ctx, func(tx data.Tx) error {
+	err := s.WithTx(ctx, func(tx data.Tx) error {
 		if err := tx.SavePlacement(ctx, &p); err != nil {
 			return err
 		}
@@ -67,4 +54,27 @@ func TestOffice_SecondProcessChangeReachesTheSnapshot(t *testing.T) {
 			t.Fatalf("the snapshot never showed the other process's proposal: %+v", office.Snapshot().Placements)
 		}
 	}
+}
+
+// openOffice opens the office on a new database file, as the TUI does.
+func openOffice(ctx context.Context, t *testing.T) (*Office, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "office.db")
+	db := openFile(ctx, t, path)
+	office, err := Open(ctx, db.As(data.LocalLead()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return office, path
+}
+
+// openFile opens a database file the way a second process would.
+func openFile(ctx context.Context, t *testing.T, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }

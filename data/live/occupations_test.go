@@ -2,12 +2,10 @@ package live
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"arbeidsboks/data"
-	"arbeidsboks/data/sqlite"
 	"arbeidsboks/matching"
 )
 
@@ -16,25 +14,12 @@ import (
 func TestOffice_ImportedOccupationsReachTheSnapshot(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	path := filepath.Join(t.TempDir(), "office.db")
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	office, err := Open(ctx, db.As(data.LocalLead()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	office, path := openOffice(ctx, t)
 	watch := office.Watch(ctx)
 	if office.Snapshot().Occupations != nil {
 		t.Fatal("a new database has occupations")
 	}
-	other, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := openFile(ctx, t, path)
 	klass := `{"classificationItems": [
 		{"code": "9", "level": "1", "name": "Renholdere, hjelpearbeidere mv.", "parentCode": ""},
 		{"code": "91", "level": "2", "name": "Renholdere mv.", "parentCode": "9"},
