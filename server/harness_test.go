@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -359,88 +358,6 @@ func (ts *testServer) runOpenSSH(tb testing.TB, keyPath string, args ...string) 
 	default:
 		tb.Fatalf("ssh: %v\n%s", err, out)
 		return "", -1
-	}
-}
-
-// tmux is a tmux server of the test's own, with one window per terminal.
-type tmux struct {
-	tb     testing.TB
-	bin    string
-	socket string
-}
-
-func newTmux(tb testing.TB) *tmux {
-	tb.Helper()
-	tm := &tmux{tb: tb, bin: testtool.Program(tb, "tmux", "tmux"),
-		socket: fmt.Sprintf("ab-server-%d-%d", os.Getpid(), time.Now().UnixNano()%1e9)}
-	tb.Cleanup(func() { exec.Command(tm.bin, "-L", tm.socket, "kill-server").Run() })
-	return tm
-}
-
-func (tm *tmux) run(args ...string) string {
-	tm.tb.Helper()
-	out, err := exec.Command(tm.bin, append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
-	if err != nil {
-		tm.tb.Fatalf("tmux %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
-
-// terminal is one tmux window running a command, as a person's terminal.
-type terminal struct {
-	tm   *tmux
-	name string
-}
-
-// open starts argv in a new window of the given size; when it ends the
-// window shows "[exited N]".
-func (tm *tmux) open(name string, width, height int, argv []string) *terminal {
-	tm.tb.Helper()
-	quoted := make([]string, len(argv))
-	for i, a := range argv {
-		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-	}
-	shell := "TERM=xterm-256color " + strings.Join(quoted, " ") + `; echo "[exited $?]"; sleep 60`
-	tm.run("new-session", "-d", "-s", name, "-x", strconv.Itoa(width), "-y", strconv.Itoa(height), shell)
-	return &terminal{tm: tm, name: name}
-}
-
-// keys types tmux key names one at a time, as a person would.
-func (t *terminal) keys(keys ...string) {
-	for _, k := range keys {
-		t.tm.run("send-keys", "-t", t.name, k)
-		time.Sleep(60 * time.Millisecond)
-	}
-}
-
-// text types literal text.
-func (t *terminal) text(s string) {
-	t.tm.run("send-keys", "-t", t.name, "-l", s)
-	time.Sleep(100 * time.Millisecond)
-}
-
-func (t *terminal) screen() string { return t.tm.run("capture-pane", "-p", "-t", t.name) }
-
-// expect waits until the screen shows every text, and returns it.
-func (t *terminal) expect(texts ...string) string {
-	t.tm.tb.Helper()
-	deadline := time.Now().Add(eventually)
-	for {
-		screen := t.screen()
-		missing := ""
-		for _, text := range texts {
-			if !strings.Contains(screen, text) {
-				missing = text
-				break
-			}
-		}
-		if missing == "" {
-			return screen
-		}
-		if time.Now().After(deadline) {
-			t.tm.tb.Fatalf("terminal %s never showed %q:\n%s", t.name, missing, screen)
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"arbeidsboks/data"
+	"arbeidsboks/internal/testtool"
 	"arbeidsboks/matching"
 	"arbeidsboks/server"
 	"arbeidsboks/tui/common"
@@ -26,10 +27,10 @@ func TestSSH_RegisteredKeyGetsTheUI(t *testing.T) {
 	kari := o.addUser(t, "Kari Nordmann", data.RoleSpecialist)
 	ts := startServer(t, o, server.Config{Lang: i18n.NB})
 
-	term := newTmux(t).open("kari", 120, 32, ts.openSSH(t, kari.keyPath, "-tt", "127.0.0.1"))
-	term.expect(kari.header(), "1 Arbeidsboks", "2 Kandidater", "av 20")
-	term.keys("q")
-	term.expect("[exited 0]")
+	term := testtool.NewTmux(t).Open("kari", 120, 32, ts.openSSH(t, kari.keyPath, "-tt", "127.0.0.1"))
+	term.Expect(kari.header(), "1 Arbeidsboks", "2 Kandidater", "av 20")
+	term.Keys("q")
+	term.Expect("[exited 0]")
 
 	// The log says who connected from where and for how long.
 	waitLog(t, ts, "session", `user="Kari Nordmann"`, "role=jobbspesialist", "addr=127.0.0.1", "duration=")
@@ -167,17 +168,17 @@ func TestSSH_OfferedKeyBypassIsRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		debug := filepath.Join(dir, "ssh.log")
-		term := newTmux(t).open("probe", 100, 30,
+		term := testtool.NewTmux(t).Open("probe", 100, 30,
 			ts.openSSH(t, leadPub, "-i", market.keyPath, "-v", "-E", debug, "-tt", "127.0.0.1"))
-		screen := term.expect(market.header(), "1 Arbeidsboks")
+		screen := term.Expect(market.header(), "1 Arbeidsboks")
 		if strings.Contains(screen, lead.name) {
 			t.Fatalf("the session shows the team lead's name:\n%s", screen)
 		}
 		if trace, _ := os.ReadFile(debug); !strings.Contains(string(trace), "Server accepts key: "+leadPub) {
 			t.Fatalf("OpenSSH never asked about the lead's key:\n%s", trace)
 		}
-		term.keys("q")
-		term.expect("[exited 0]")
+		term.Keys("q")
+		term.Expect("[exited 0]")
 	})
 
 	for name, signers := range map[string][]gossh.Signer{
@@ -208,34 +209,34 @@ func TestSSH_TwoSessionsSeeEachOthersProposal(t *testing.T) {
 	mats := o.addUser(t, "Mats Marked", data.RoleMarket)
 	cand, place := o.proposable(t)
 	ts := startServer(t, o, server.Config{Lang: i18n.NB})
-	tm := newTmux(t)
-	proposer := tm.open("kari", 120, 32, ts.openSSH(t, kari.keyPath, "-tt", "127.0.0.1"))
-	watcher := tm.open("mats", 120, 32, ts.openSSH(t, mats.keyPath, "-tt", "127.0.0.1"))
+	tm := testtool.NewTmux(t)
+	proposer := tm.Open("kari", 120, 32, ts.openSSH(t, kari.keyPath, "-tt", "127.0.0.1"))
+	watcher := tm.Open("mats", 120, 32, ts.openSSH(t, mats.keyPath, "-tt", "127.0.0.1"))
 
 	// The watcher lists only the placement: its free seats show.
-	watcher.expect(mats.header(), "av 20")
-	watcher.keys("/")
-	watcher.text(place.Ref)
-	watcher.keys("Enter")
+	watcher.Expect(mats.header(), "av 20")
+	watcher.Keys("/")
+	watcher.Text(place.Ref)
+	watcher.Keys("Enter")
 	before := common.Seats(&place)
-	watcher.expect("1 av 20", before)
+	watcher.Expect("1 av 20", before)
 
 	// The proposer finds the candidate and proposes their best match.
-	proposer.expect(kari.header(), "av 20")
-	proposer.keys("2", "/")
-	proposer.text(cand.Ref)
-	proposer.keys("Enter")
-	proposer.expect("1 av 40")
-	proposer.keys("m")
-	proposer.expect("Praksisplasser for", place.Ref)
-	proposer.keys("p")
+	proposer.Expect(kari.header(), "av 20")
+	proposer.Keys("2", "/")
+	proposer.Text(cand.Ref)
+	proposer.Keys("Enter")
+	proposer.Expect("1 av 40")
+	proposer.Keys("m")
+	proposer.Expect("Praksisplasser for", place.Ref)
+	proposer.Keys("p")
 	proposed := time.Now()
-	proposer.expect("Foreslått: " + cand.Ref + " → " + place.Ref)
+	proposer.Expect("Foreslått: " + cand.Ref + " → " + place.Ref)
 
 	// The watcher's count falls without a keypress.
 	after := place
 	after.Taken++
-	screen := watcher.expect(common.Seats(&after))
+	screen := watcher.Expect(common.Seats(&after))
 	t.Logf("the other session showed %s → %s after %v", before, common.Seats(&after), time.Since(proposed).Round(10*time.Millisecond))
 	if strings.Contains(screen, before) {
 		t.Errorf("the other session shows both counts:\n%s", screen)
@@ -246,10 +247,10 @@ func TestSSH_TwoSessionsSeeEachOthersProposal(t *testing.T) {
 	if err != nil || len(u) != 1 || u[0].CreatedBy != kari.name {
 		t.Fatalf("utplasseringer of %s: %+v, %v; want one by %s", cand.Ref, u, err, kari.name)
 	}
-	proposer.keys("q")
-	watcher.keys("q")
-	proposer.expect("[exited 0]")
-	watcher.expect("[exited 0]")
+	proposer.Keys("q")
+	watcher.Keys("q")
+	proposer.Expect("[exited 0]")
+	watcher.Expect("[exited 0]")
 	waitLog(t, ts, "session", `user="Mats Marked"`)
 	if logs := ts.log.String(); strings.Contains(logs, cand.Name) || strings.Contains(logs, cand.Ref) {
 		t.Errorf("the server's log names the candidate:\n%s", logs)
@@ -298,29 +299,29 @@ func TestSSH_PanicEndsOnlyItsSession(t *testing.T) {
 	mats := o.addUser(t, "Mats Marked", data.RoleMarket)
 	ts := startServer(t, o, server.Config{Lang: i18n.NB,
 		Wrap: func(m tea.Model) tea.Model { return &panicky{inner: m, where: "update"} }})
-	tm := newTmux(t)
-	failing := tm.open("kari", 120, 32, ts.openSSH(t, kari.keyPath, "-tt", "127.0.0.1"))
-	other := tm.open("mats", 120, 32, ts.openSSH(t, mats.keyPath, "-tt", "127.0.0.1"))
-	failing.expect(kari.header(), "av 20")
-	other.expect(mats.header(), "av 20")
+	tm := testtool.NewTmux(t)
+	failing := tm.Open("kari", 120, 32, ts.openSSH(t, kari.keyPath, "-tt", "127.0.0.1"))
+	other := tm.Open("mats", 120, 32, ts.openSSH(t, mats.keyPath, "-tt", "127.0.0.1"))
+	failing.Expect(kari.header(), "av 20")
+	other.Expect(mats.header(), "av 20")
 
-	failing.keys(panicKey)
-	failing.expect(nb.T("server.crashed"), "[exited")
+	failing.Keys(panicKey)
+	failing.Expect(nb.T("server.crashed"), "[exited")
 	waitLog(t, ts, "session panicked", `user="Kari Nordmann"`)
 
 	// The other session goes on: keys work and changes still arrive.
-	other.keys("2")
-	other.expect("av 40")
+	other.Keys("2")
+	other.Expect("av 40")
 	p := data.NewPlacement()
 	p.Ref, p.Title, p.Employer, p.Seats = "P-NY-01", "Sykkelreparatør", "Tøyen Sykkelverksted", 2
 	p.Schedule = matching.MustParseSchedule("man-fre 09:00-15:00")
 	if err := o.lead().WithTx(o.ctx, func(tx data.Tx) error { return tx.SavePlacement(o.ctx, &p) }); err != nil {
 		t.Fatal(err)
 	}
-	other.keys("1")
-	other.expect("Sykkelreparatør", "av 21")
-	other.keys("q")
-	other.expect("[exited 0]")
+	other.Keys("1")
+	other.Expect("Sykkelreparatør", "av 21")
+	other.Keys("q")
+	other.Expect("[exited 0]")
 }
 
 // Every kind of fault in a session's UI ends that session with the line

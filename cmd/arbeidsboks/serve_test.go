@@ -122,12 +122,12 @@ func TestServe_StopsGracefullyAndKeepsItsHostKey(t *testing.T) {
 	}
 
 	host, port, _ := strings.Cut(first.addr, ":")
-	term := newTerminal(t, 100, 30, nil, sshBin, "-F", "/dev/null", "-o", "BatchMode=yes",
+	term := testtool.NewTmux(t).Open("main", 100, 30, []string{sshBin, "-F", "/dev/null", "-o", "BatchMode=yes",
 		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-		"-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-i", keyPath, "-p", port, "-tt", host)
-	term.expect("Kari (jobbspesialist)", "1 Arbeidsboks")
+		"-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-i", keyPath, "-p", port, "-tt", host})
+	term.Expect("Kari (jobbspesialist)", "1 Arbeidsboks")
 	first.stop(t, syscall.SIGTERM)
-	term.expect("arbeidsboks-serveren stopper. Ha det!", "[exited")
+	term.Expect("arbeidsboks-serveren stopper. Ha det!", "[exited")
 
 	second := startServe(t, bin, "--db", db, "--host-key", hostKey)
 	if second.fingerprint != first.fingerprint {
