@@ -290,13 +290,58 @@ func NewClassification(items []Occupation) *occupation.Classification {
 }
 
 // LoadClassification reads the stored classification and builds the
-// resolver; nil when none is stored.
+// resolver; nil when none is stored. The skills taxonomy's words for an
+// occupation (a term linked to codes, and its synonyms) count as titles of
+// it: they hold the everyday words a registry of job titles lacks
+// ("vaskehjelp", "romassistent").
 func LoadClassification(ctx context.Context, r Reader) (*occupation.Classification, error) {
+	items, err := r.Occupations(ctx)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	terms, err := r.SkillTerms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return NewClassification(withSkillWords(items, terms)), nil
+}
+
+// LoadOccupationsOnly builds the resolver from the stored classification
+// alone, without the skills taxonomy's words: how the resolver's quality
+// is measured (BENCHMARKS.md).
+func LoadOccupationsOnly(ctx context.Context, r Reader) (*occupation.Classification, error) {
 	items, err := r.Occupations(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return NewClassification(items), nil
+}
+
+// withSkillWords gives the items with each skill term linked to a code,
+// and the term's synonyms, added to that code's titles. The items are
+// copied, not changed.
+func withSkillWords(items []Occupation, terms []SkillTerm) []Occupation {
+	at := make(map[string]int, len(items))
+	for i, o := range items {
+		at[o.Code] = i
+	}
+	out := slices.Clone(items)
+	for _, t := range terms {
+		for _, code := range t.Occupations {
+			i, ok := at[code]
+			if !ok {
+				continue
+			}
+			titles := slices.Clip(out[i].Titles)
+			for _, w := range append([]string{t.Term}, t.Synonyms...) {
+				if !slices.ContainsFunc(titles, func(s string) bool { return strings.EqualFold(s, w) }) {
+					titles = append(titles, w)
+				}
+			}
+			out[i].Titles = titles
+		}
+	}
+	return out
 }
 
 // nearestShown is how many occupations a title that does not resolve is

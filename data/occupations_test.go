@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"arbeidsboks/matching/occupation"
 	"bytes"
 	"context"
 	"errors"
@@ -384,5 +385,47 @@ func BenchmarkLoadClassification(b *testing.B) {
 		if _, err := data.LoadClassification(context.Background(), s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The skills taxonomy's words for an occupation resolve to it: the
+// everyday words a registry of job titles lacks, the office's own.
+func TestOccupations_TheSkillsTaxonomysWordsResolve(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	for _, f := range []string{styrkFile, categoriesFile} {
+		importOccupations(t, s, sharedOccupationFile(t, f))
+	}
+	best := func(load func(context.Context, data.Reader) (*occupation.Classification, error), text string) string {
+		t.Helper()
+		cls, err := load(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ok := cls.Best(text)
+		if !ok {
+			return ""
+		}
+		return m.Code
+	}
+	for _, text := range []string{"vaskehjelp", "Romassistent", "renholdsmedarbeider"} {
+		if got := best(data.LoadClassification, text); got != "9112" {
+			t.Errorf("%q resolves to %q, want 9112 (the built-in taxonomy's renholder and romassistent)", text, got)
+		}
+		if got := best(data.LoadOccupationsOnly, text); got == "9112" {
+			t.Errorf("%q resolves to 9112 from the occupations alone; the test shows nothing", text)
+		}
+	}
+
+	// The office's own taxonomy, not a list in the code.
+	terms := []data.SkillTerm{{Term: "stuevertinne", Synonyms: []string{"gangpike"}, Occupations: []string{"5329"}}}
+	if err := s.WithTx(ctx, func(tx data.Tx) error { return tx.ReplaceSkillTerms(ctx, terms) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := best(data.LoadClassification, "gangpike"); got != "5329" {
+		t.Errorf("a synonym in the office's taxonomy resolves to %q, want 5329", got)
+	}
+	if got := best(data.LoadClassification, "vaskehjelp"); got == "9112" {
+		t.Error("vaskehjelp still resolves after the taxonomy that named it was replaced")
 	}
 }

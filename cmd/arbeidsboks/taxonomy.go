@@ -89,7 +89,7 @@ type resolvedJSON struct {
 
 func (a *app) taxonomyResolveCommand() *cobra.Command {
 	var top int
-	var asJSON bool
+	var asJSON, occupationsOnly bool
 	cmd := &cobra.Command{
 		Use:   "resolve TEXT",
 		Short: a.cat.T("cli.taxonomy.resolve.short"),
@@ -104,7 +104,11 @@ func (a *app) taxonomyResolveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cls, err := data.LoadClassification(cmd.Context(), s)
+			load := data.LoadClassification
+			if occupationsOnly {
+				load = data.LoadOccupationsOnly
+			}
+			cls, err := load(cmd.Context(), s)
 			if err != nil {
 				return err
 			}
@@ -140,6 +144,7 @@ func (a *app) taxonomyResolveCommand() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&top, "top", 5, a.cat.T("flag.top"))
 	cmd.Flags().BoolVar(&asJSON, "json", false, a.cat.T("flag.json"))
+	cmd.Flags().BoolVar(&occupationsOnly, "occupations-only", false, a.cat.T("flag.occupations-only"))
 	return cmd
 }
 

@@ -194,7 +194,7 @@ func TestTaxonomy_HeldOutQuality(t *testing.T) {
 		texts.WriteString(r[0] + "\n")
 	}
 	start = time.Now()
-	code, out, errOut := c.runIn(texts.String(), "--db", db, "taxonomy", "resolve", "-", "--json", "--top", "3")
+	code, out, errOut := c.runIn(texts.String(), "--db", db, "taxonomy", "resolve", "-", "--json", "--top", "3", "--occupations-only")
 	resolving := time.Since(start)
 	if code != exitOK {
 		t.Fatalf("resolve: exit %d: %s", code, errOut)

@@ -5,9 +5,12 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"unicode"
+
+	"arbeidsboks/internal/testtool"
 )
 
 // skillRow is one row of skills.csv with its lists split.
@@ -164,6 +167,33 @@ func TestSkillsCSV_OccupationCodesHaveFourDigits(t *testing.T) {
 				t.Errorf("line %d: occupation %q of %q given twice", row.line, code, row.term)
 			}
 			seen[code] = true
+		}
+	}
+}
+
+// The resolver reads the taxonomy's words as titles of their occupations,
+// and its quality is measured on the held-out titles of the shared split:
+// none of them may be one of the taxonomy's words, or the measure would
+// flatter it.
+func TestSkills_HoldNoHeldOutTitle(t *testing.T) {
+	f, err := os.Open(testtool.SharedData(t, "occupations/split/heldout.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	heldOut := make(map[string]bool, len(records))
+	for _, r := range records[1:] {
+		heldOut[strings.ToLower(strings.TrimSpace(r[0]))] = true
+	}
+	for _, row := range readSkills(t) {
+		for _, w := range append([]string{row.term}, row.synonyms...) {
+			if heldOut[strings.ToLower(w)] {
+				t.Errorf("line %d: %q is a held-out title", row.line, w)
+			}
 		}
 	}
 }

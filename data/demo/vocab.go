@@ -102,7 +102,7 @@ var domains = []domain{
 			"norsk i arbeidslivet", "taushetsplikt", "punktlighet", "kommunikasjon", "tålmodighet", "personlig hygiene",
 		},
 		skillsTrained: []string{
-			"hjemmehjelp", "stell", "personlig stell", "forflytning", "smittevern", "dokumentasjon", "eldreomsorg",
+			"hjemmehjelper", "stell", "personlig stell", "forflytning", "smittevern", "dokumentasjon", "eldreomsorg",
 			"demensomsorg", "måltidsbistand", "klesvask", "renhold", "praktisk bistand", "ergonomi",
 		},
 		schedules: []string{
@@ -142,7 +142,7 @@ var domains = []domain{
 		},
 		skillsTrained: []string{
 			"stell", "forflytning", "demensomsorg", "aktivisering", "måltidsbistand", "smittevern",
-			"dokumentasjon", "sengeskift", "sykehjem", "portør", "pleie", "ergonomi",
+			"dokumentasjon", "sengeskift", "sykehjem", "portørtjeneste", "pleie", "ergonomi",
 		},
 		schedules: []string{
 			"man-fre 08:00-15:30", "man-fre 15:00-21:30", "lør,søn 08:00-15:30",

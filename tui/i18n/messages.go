@@ -174,6 +174,7 @@ var messages = map[string]message{
 	"flag.candidate_ref":         {"kandidatens ref", "the candidate's ref"},
 	"flag.placement_ref":         {"praksisplassens ref", "the placement's ref"},
 	"flag.top":                   {"hvor mange treff", "how many matches"},
+	"flag.occupations-only":      {"bare yrkenes navn og titler, ikke ordene i ferdighetstaksonomien", "only the occupations' names and titles, not the skills taxonomy's words"},
 	"flag.all":                   {"alle treff, også de utelukkede", "every match, the excluded ones too"},
 	"flag.weights":               {"vekter, som skills=0.5,language=0.25,schedule=0.25", "weights, such as skills=0.5,language=0.25,schedule=0.25"},
 	"flag.apply":                 {"lagre forslagene", "record the proposals"},
