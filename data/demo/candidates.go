@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"arbeidsboks/data"
 	"arbeidsboks/matching"
@@ -85,19 +86,21 @@ func (o *office) makeCandidate(r rng) (data.Candidate, wants) {
 	d := &domains[di]
 	w := wants{di, -1}
 	goals := []string{pick(r, d.goals)}
-	occupations := sample(r, d.occupations, r.between(1, 2))
+	own := sample(r, d.occupations, r.between(1, 2))
+	inDomain := [][]string{own}
 	switch x := r.Float64(); {
 	case x < 0.4:
 		goals = append(goals, pick(r, d.goals))
+		inDomain = append(inDomain, own)
 	case x < 0.65:
 		if d2 := o.domainWeights.pick(r); d2 != di {
 			w[1] = d2
 			goals = append(goals, pick(r, domains[d2].goals))
-			occupations = append(occupations, pick(r, domains[d2].occupations))
+			inDomain = append(inDomain, []string{pick(r, domains[d2].occupations)})
 		}
 	}
 	c.Goals = matching.NormalizeTerms(goals)
-	c.GoalOccupations = matching.NormalizeTerms(occupations)
+	c.GoalOccupations = matching.NormalizeTerms(goalOccupations(goals, inDomain))
 	c.Skills = skillsOf(r, d)
 
 	c.Availability = o.availabilityFor(r, c.Programme)
@@ -235,3 +238,38 @@ func drawDistinct[T comparable](r rng, items []T, w weights, n int) []T {
 	}
 	return out
 }
+
+// goalOccupations codes each goal as a job specialist would: by the
+// occupation the skills taxonomy links the word to ("romassistent" is
+// 9112), and a goal that names a kind of work rather than an occupation
+// ("jobbe med eldre") by occupations of its domain.
+func goalOccupations(goals []string, inDomain [][]string) []string {
+	var out []string
+	for i, g := range goals {
+		if codes := occupationWords()[matching.NormalizeTerm(g)]; len(codes) > 0 {
+			out = append(out, codes...)
+		} else {
+			out = append(out, inDomain[i]...)
+		}
+	}
+	return out
+}
+
+// occupationWords maps each word of the built-in skills taxonomy that
+// names an occupation (a term with codes, or its synonym) to its codes.
+var occupationWords = sync.OnceValue(func() map[string][]string {
+	terms, err := data.BuiltinSkillTerms()
+	if err != nil {
+		panic(err) // the embedded file is checked by data/builtin's tests
+	}
+	out := map[string][]string{}
+	for _, t := range terms {
+		if len(t.Occupations) == 0 {
+			continue
+		}
+		for _, w := range append([]string{t.Term}, t.Synonyms...) {
+			out[matching.NormalizeTerm(w)] = t.Occupations
+		}
+	}
+	return out
+})

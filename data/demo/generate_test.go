@@ -461,3 +461,37 @@ func TestEmployerWork_BelongsToTheDomain(t *testing.T) {
 		}
 	}
 }
+
+// A goal that names an occupation carries that occupation's code, as a job
+// specialist would code it: "romassistent" is 9112, not another job of the
+// hotel trade.
+func TestCandidates_GoalsThatNameAnOccupationCarryItsCode(t *testing.T) {
+	s, _ := generated(t, Options{})
+	cs, err := s.Candidates(context.Background(), data.CandidateFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := data.BuiltinSkillTerms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	coded := 0
+	for _, c := range cs {
+		for _, g := range c.Goals {
+			for _, term := range terms {
+				if len(term.Occupations) == 0 || g != term.Term && !slices.Contains(term.Synonyms, g) {
+					continue
+				}
+				coded++
+				for _, code := range term.Occupations {
+					if !slices.Contains(c.GoalOccupations, code) {
+						t.Errorf("%s: goal %q without its code %s: %v", c.Ref, g, code, c.GoalOccupations)
+					}
+				}
+			}
+		}
+	}
+	if coded < len(cs)/4 {
+		t.Errorf("only %d goals of %d candidates name an occupation of the taxonomy; the test shows little", coded, len(cs))
+	}
+}

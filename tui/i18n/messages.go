@@ -138,7 +138,7 @@ var messages = map[string]message{
 	"reason.language.norwegian_ok":            {"norsk %s oppfyller kravet %s", "Norwegian %s meets the minimum %s"},
 	"reason.language.norwegian_below.oral":    {"muntlig norsk %s, plassen ønsker %s", "oral Norwegian %s, the placement asks for %s"},
 	"reason.language.norwegian_below.written": {"skriftlig norsk %s, plassen ønsker %s", "written Norwegian %s, the placement asks for %s"},
-	"reason.language.valued_none":             {"plassen verdsetter også %s", "the placement also values %s"},
+	"reason.language.valued_none":             {"plassen verdsetter %s, som kandidaten ikke snakker", "the placement values %s, which the candidate does not speak"},
 	"reason.language.valued":                  {"snakker %s, som plassen verdsetter", "speaks %s, which the placement values"},
 	"reason.schedule.covers":                  {"%s av plassens %s t i uka passer med tilgjengeligheten", "%s of the placement's %s h a week fit the availability"},
 	"reason.schedule.target":                  {"dekker %s av %s t i målet", "covers %s of the %s target hours"},
