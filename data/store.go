@@ -163,6 +163,10 @@ type AuditFilter struct {
 	Actor    string
 	Entity   string
 	EntityID int64
-	From, To Date
-	Limit    int
+	// WithUtplasseringer adds, to a candidate's or a placement's entries,
+	// those of its utplasseringer (also ones since deleted): who proposed
+	// the person where, and who moved it on.
+	WithUtplasseringer bool
+	From, To           Date
+	Limit              int
 }

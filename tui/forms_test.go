@@ -363,6 +363,37 @@ func TestAuditTab_LeadsEraseAPersonAndBrowseTheLog(t *testing.T) {
 	}
 }
 
+// Filtering the log by a person's ref shows what happened to their
+// utplasseringer too: who proposed them where.
+func TestAuditTab_APersonsRefShowsTheirUtplasseringer(t *testing.T) {
+	o := newOffice(t)
+	us, err := o.store.Utplasseringer(o.ctx, data.UtplasseringFilter{})
+	if err != nil || len(us) == 0 {
+		t.Fatalf("no utplasseringer in the demo office: %v", err)
+	}
+	u := us[0]
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 120, 40)
+	waitFor(t, tm, "7 Logg")
+	press(tm, "7")
+	waitFor(t, tm, "oppføringer")
+	press(tm, "/")
+	waitFor(t, tm, "Filtrer loggen")
+	press(tm, "tab")
+	typeText(tm, u.CandidateRef)
+	sc := newScreen(t, tm)
+	sc.keys("ctrl+s")
+	sc.wait("utplassering " + u.CandidateRef + " → " + u.PlacementRef)
+	view := finish(t, tm)
+	if !strings.Contains(view, "utplassering "+u.CandidateRef+" → "+u.PlacementRef) {
+		t.Fatalf("the filtered log lacks the person's utplassering:\n%s", view)
+	}
+	for _, line := range strings.Split(view, "\n") {
+		if strings.Contains(line, " K-") && !strings.Contains(line, u.CandidateRef) {
+			t.Errorf("the log filtered by %s shows someone else: %q", u.CandidateRef, line)
+		}
+	}
+}
+
 // A placement registered by the employer's own title gets its occupation
 // code from the same resolver the import uses.
 func TestPlacementForm_TitleResolvesToAnOccupation(t *testing.T) {

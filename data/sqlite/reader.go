@@ -534,11 +534,22 @@ func (r reader) Audit(ctx context.Context, f data.AuditFilter) ([]data.AuditEntr
 	if f.Actor != "" {
 		w.add("actor = ?", f.Actor)
 	}
-	if f.Entity != "" {
-		w.add("entity = ?", f.Entity)
-	}
-	if f.EntityID != 0 {
-		w.add("entity_id = ?", f.EntityID)
+	switch column := utplasseringColumn[f.Entity]; {
+	case f.WithUtplasseringer && f.EntityID != 0 && column != "":
+		// An utplassering's create entry names its candidate and
+		// placement, so that one deleted since is found too.
+		w.add(`(entity = ? AND entity_id = ? OR entity = ? AND entity_id IN (
+			SELECT id FROM utplasseringer WHERE `+column+` = ?
+			UNION SELECT entity_id FROM audit WHERE entity = ? AND action = ? AND json_extract(after, ?) = ?))`,
+			f.Entity, f.EntityID, data.EntityUtplassering, f.EntityID,
+			data.EntityUtplassering, data.ActionCreate, "$."+f.Entity, f.EntityID)
+	default:
+		if f.Entity != "" {
+			w.add("entity = ?", f.Entity)
+		}
+		if f.EntityID != 0 {
+			w.add("entity_id = ?", f.EntityID)
+		}
 	}
 	if f.From != "" {
 		w.add("at >= ?", string(f.From))
@@ -548,6 +559,10 @@ func (r reader) Audit(ctx context.Context, f data.AuditFilter) ([]data.AuditEntr
 	}
 	return r.auditRows(ctx, w, f.Limit)
 }
+
+// utplasseringColumn is the column of utplasseringer that names a record
+// of the entity.
+var utplasseringColumn = map[string]string{data.EntityCandidate: "candidate_id", data.EntityPlacement: "placement_id"}
 
 func (r reader) auditRows(ctx context.Context, w *where, n int) ([]data.AuditEntry, error) {
 	rows, err := r.q.QueryContext(ctx, `SELECT id, at, user_id, actor, action, entity, entity_id, before, after

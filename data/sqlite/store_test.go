@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -354,4 +355,102 @@ func TestFile_OpensInTheSqlite3Shell(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "P-1|Renholder") || !strings.Contains(string(out), "ok") {
 		t.Fatalf("sqlite3: %s %v", out, err)
 	}
+}
+
+// A team lead asking the log about a person sees who proposed them where
+// and who moved it on, also a proposal undone in a meeting, and nothing
+// about anyone else.
+func TestAudit_ARecordsEntriesIncludeItsUtplasseringer(t *testing.T) {
+	db, _ := openTemp(t)
+	ctx := context.Background()
+	s := lead(db)
+	p1, p2 := placement("P-1", 2), placement("P-2", 2)
+	a, b := candidate("K-1", "Amina Hassan"), candidate("K-2", "Bashir Noori")
+	save(t, s, &p1, &p2, &a, &b)
+	var ended, other data.Utplassering
+	err := s.WithTx(ctx, func(tx data.Tx) error {
+		u, err := tx.Propose(ctx, a.ID, p1.ID, 800)
+		if err != nil {
+			return err
+		}
+		if ended, err = tx.Move(ctx, u.ID, u.Version, data.StatusCancelled, data.ReasonOther, ""); err != nil {
+			return err
+		}
+		other, err = tx.Propose(ctx, b.ID, p1.ID, 700)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Amina proposed into P-2 in a meeting, and the proposal undone.
+	err = s.WithTx(ctx, func(tx data.Tx) error {
+		m, err := tx.StartMeeting(ctx, "", []int64{a.ID})
+		if err != nil {
+			return err
+		}
+		if err := tx.Decide(ctx, m.Items[0].ID, data.DecisionProposed, p2.ID, 750); err != nil {
+			return err
+		}
+		_, err = tx.UndoDecision(ctx, m.ID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	undone, err := s.Utplasseringer(ctx, data.UtplasseringFilter{CandidateID: a.ID})
+	if err != nil || len(undone) != 1 {
+		t.Fatalf("Amina's utplasseringer after the undo: %+v %v, want only the ended one", undone, err)
+	}
+
+	entries := func(f data.AuditFilter) []string {
+		t.Helper()
+		list, err := s.Audit(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range list {
+			out = append(out, fmt.Sprintf("%s %s %d", e.Action, e.Entity, e.EntityID))
+		}
+		slices.Reverse(out)
+		return out
+	}
+	got := entries(data.AuditFilter{Entity: data.EntityCandidate, EntityID: a.ID, WithUtplasseringer: true})
+	var deleted int64
+	for _, e := range entries(data.AuditFilter{Entity: data.EntityUtplassering}) {
+		if strings.HasPrefix(e, "delete ") {
+			fmt.Sscanf(e, "delete utplassering %d", &deleted)
+		}
+	}
+	want := []string{
+		fmt.Sprintf("create candidate %d", a.ID),
+		fmt.Sprintf("create utplassering %d", ended.ID),
+		fmt.Sprintf("update utplassering %d", ended.ID),
+		fmt.Sprintf("create utplassering %d", deleted),
+		fmt.Sprintf("delete utplassering %d", deleted),
+	}
+	if !slices.Equal(withoutActions(got, "update candidate", "read candidate"), want) {
+		t.Errorf("Amina's entries with her utplasseringer:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := entries(data.AuditFilter{Entity: data.EntityCandidate, EntityID: a.ID}); slices.ContainsFunc(got, func(e string) bool {
+		return strings.Contains(e, "utplassering")
+	}) {
+		t.Errorf("without WithUtplasseringer the candidate's entries hold utplasseringer: %v", got)
+	}
+	byPlace := entries(data.AuditFilter{Entity: data.EntityPlacement, EntityID: p1.ID, WithUtplasseringer: true})
+	for _, id := range []int64{ended.ID, other.ID} {
+		if !slices.Contains(byPlace, fmt.Sprintf("create utplassering %d", id)) {
+			t.Errorf("P-1's entries lack utplassering %d: %v", id, byPlace)
+		}
+	}
+	if slices.Contains(byPlace, fmt.Sprintf("create utplassering %d", deleted)) {
+		t.Errorf("P-1's entries hold the proposal into P-2: %v", byPlace)
+	}
+}
+
+// withoutActions leaves out entries that begin with any of the prefixes.
+func withoutActions(entries []string, prefixes ...string) []string {
+	return slices.DeleteFunc(slices.Clone(entries), func(e string) bool {
+		return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(e, p) })
+	})
 }

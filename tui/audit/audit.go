@@ -398,7 +398,7 @@ func (m *Model) apply() tea.Cmd {
 	entity, id, _ := m.findRecord(strings.TrimSpace(data.CleanText(v.record, false)))
 	from, _ := data.ParseDate(v.from)
 	to, _ := data.ParseDate(v.to)
-	m.filter = data.AuditFilter{Actor: v.user, Entity: entity, EntityID: id, From: from, To: to}
+	m.filter = data.AuditFilter{Actor: v.user, Entity: entity, EntityID: id, WithUtplasseringer: true, From: from, To: to}
 	m.record = strings.TrimSpace(v.record)
 	m.form = nil
 	return m.load()

@@ -619,7 +619,7 @@ var messages = map[string]message{
 	"audit.filter.title":                 {"Filtrer loggen", "Filter the log"},
 	"audit.filter.user":                  {"Bruker", "User"},
 	"audit.filter.record":                {"Post (ref)", "Record (ref)"},
-	"audit.filter.record_hint":           {"ref til en praksisplass eller kandidat; tomt er alle", "the ref of a placement or a candidate; empty is every record"},
+	"audit.filter.record_hint":           {"ref til en praksisplass eller kandidat, med utplasseringene; tomt er alle", "the ref of a placement or a candidate, with its utplasseringer; empty is every record"},
 	"audit.filter.from":                  {"Fra dato", "From date"},
 	"audit.filter.to":                    {"Til og med dato", "Through date"},
 	"audit.filter.date_hint":             {"ÅÅÅÅ-MM-DD; tomt er uten grense", "YYYY-MM-DD; empty is no limit"},
