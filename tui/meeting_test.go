@@ -173,6 +173,7 @@ func TestMeeting_FollowerSeesTheChairAndCannotDecide(t *testing.T) {
 	chair.wait("Gi møteledelsen til")
 	chair.keys("1")
 	chair.wait("Du følger ola")
+	follower.wait("møteleder ola") // ola's session has heard it
 	follower.keys("d")
 	chair.wait("2 vedtak")
 	m := lastMeeting(t, o)
