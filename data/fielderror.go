@@ -33,6 +33,9 @@ const (
 	CodeOccupation      = "occupation"       // not a STYRK-08 code
 	CodeFormat          = "format"           // a file type that cannot be imported
 	CodeEmptySchedule   = "empty_schedule"   // a schedule without any time
+	CodeNoColumn        = "no_column"        // the file lacks a column every row needs
+	CodeNotUTF8         = "not_utf8"         // text in another encoding (Excel's Windows-1252)
+	CodeSemicolons      = "semicolons"       // a CSV file with ; between its columns
 )
 
 // Location says where in a file a problem is: CSV "line" (the physical line

@@ -198,7 +198,7 @@ func (im importer[T]) mapHeader(tbl *table) ([]*column[T], []*FieldError) {
 		seen[name] = true
 	}
 	if !seen["ref"] {
-		problems = append(problems, &FieldError{Where: Location{tbl.unit, 1}, Column: "ref", Code: CodeMissingColumn})
+		problems = append(problems, &FieldError{Where: Location{tbl.unit, 1}, Column: "ref", Code: CodeNoColumn})
 	}
 	return cols, problems
 }

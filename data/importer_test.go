@@ -349,7 +349,15 @@ func TestImport_FileProblems(t *testing.T) {
 			[]string{`line 4, column ref: "P-1": duplicate_ref line 2`}},
 		{"empty file", data.CSV, "", []string{"empty_file"}},
 		{"header only", data.CSV, "ref,title,employer,seats,schedule\n", []string{"empty_file"}},
-		{"no ref column", data.CSV, "title,employer\nT,E\n", []string{"line 1, column ref: missing_column"}},
+		{"no ref column", data.CSV, "title,employer\nT,E\n", []string{"line 1, column ref: no_column"}},
+		// What Excel in a Norwegian locale saves as "CSV": ; between the
+		// columns, and æøå in Windows-1252.
+		{"semicolons", data.CSV, "ref;title;employer;seats;schedule\r\nP-1;Renholder;E;1;man 08:00-12:00\r\n",
+			[]string{"line 1, semicolons"}},
+		{"windows-1252", data.CSV, "ref,title,employer,seats,schedule\nP-1,Renholder,E,1,man 08:00-12:00\nP-2,Kj\xf8kkenassistent,E,1,man 08:00-12:00\n",
+			[]string{"line 3, column title: \"Kj\ufffdkkenassistent\": not_utf8"}},
+		{"json windows-1252", data.JSON, "[{\"ref\":\"P-1\",\"title\":\"Kj\xf8kkenassistent\",\"employer\":\"E\",\"seats\":1,\"schedule\":\"man 08:00-12:00\"}]",
+			[]string{"record 1, column title: \"Kj\ufffdkkenassistent\": not_utf8"}},
 		{"field count", data.CSV, "ref,title,employer,seats,schedule\nP-1,T,E,1\n", []string{"line 2, field_count 4 5"}},
 		{"bad quote", data.CSV, "ref,title,employer,seats,schedule\nP-1,\"T,E,1,man 08:00-12:00\n", []string{"line 2, syntax"}},
 		{"every row's errors", data.CSV, "ref,title,employer,seats,schedule\nP-1,T,E,x,man 08:00-12:00\n\"P-2\",\"multi\nline\",E,1,man 8-12\nP-3,T,E,1,sunnudag 08:00-12:00\n",

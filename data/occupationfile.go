@@ -27,6 +27,9 @@ const maxOccupationTitle = 300
 // its rows, or gives every problem it has.
 func readOccupationFile(content []byte) (string, []occupationRow, []*FieldError) {
 	content = bytes.TrimPrefix(content, utf8BOM)
+	if p := firstNotUTF8(content); p != nil {
+		return "", nil, []*FieldError{p}
+	}
 	trimmed := bytes.TrimSpace(content)
 	if len(trimmed) == 0 {
 		return "", nil, []*FieldError{{Code: CodeEmptyFile}}
@@ -251,7 +254,7 @@ func readExportTable(tbl *table) ([]occupationRow, []*FieldError) {
 	}
 	for _, need := range []string{"code", "level", "name", "parent"} {
 		if _, ok := at[need]; !ok {
-			problems = append(problems, &FieldError{Where: Location{tbl.unit, 1}, Column: need, Code: CodeMissingColumn})
+			problems = append(problems, &FieldError{Where: Location{tbl.unit, 1}, Column: need, Code: CodeNoColumn})
 		}
 	}
 	if len(problems) > 0 {
@@ -363,4 +366,28 @@ func readKLASS(content []byte) ([]occupationRow, []*FieldError) {
 		rows = append(rows, r)
 	}
 	return rows, problems
+}
+
+// firstNotUTF8 locates, by its line, the first text in a file that is not
+// UTF-8.
+func firstNotUTF8(content []byte) *FieldError {
+	if utf8.Valid(content) {
+		return nil
+	}
+	at := 0
+	for at < len(content) {
+		r, size := utf8.DecodeRune(content[at:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		at += size
+	}
+	start := bytes.LastIndexByte(content[:at], '\n') + 1
+	end := bytes.IndexByte(content[at:], '\n')
+	if end < 0 {
+		end = len(content) - at
+	}
+	line := string(bytes.TrimRight(content[start:at+end], "\r"))
+	return &FieldError{Where: Location{"line", 1 + bytes.Count(content[:at], []byte("\n"))},
+		Value: strings.ToValidUTF8(line, "\uFFFD"), Code: CodeNotUTF8}
 }

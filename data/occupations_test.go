@@ -212,6 +212,8 @@ func TestOccupations_BrokenCopiesAreLocatedAndNothingIsWritten(t *testing.T) {
 			[]string{"line 2, column title: required"}},
 		{"title list: a code the classification lacks", []string{styrkFile}, spoil(t, train, "Abonnementsjef,1221", "Abonnementsjef,1229"),
 			[]string{"line 2, column code: \"1229\": occupation_unknown"}},
+		{"title list: a title in Windows-1252", []string{styrkFile}, spoil(t, train, "Abonnementsjef,1221", "Abonnementsj\xe9f,1221"),
+			[]string{"line 2, \"Abonnementsj\ufffdf,1221\": not_utf8"}},
 		{"not an occupation file", nil, []byte("ref,title\nP-1,Renholder\n"), []string{"line 1, occupation_file"}},
 		{"empty", nil, []byte("\n"), []string{"empty_file"}},
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -76,7 +77,38 @@ func readCSV(r io.Reader) (*table, *FieldError) {
 	if err != nil {
 		return nil, problem(CodeSyntax, err.Error())
 	}
-	return readDelimited(bytes.TrimPrefix(raw, utf8BOM), ',')
+	t, ferr := readDelimited(bytes.TrimPrefix(raw, utf8BOM), ',')
+	if ferr != nil {
+		return nil, ferr
+	}
+	// Excel in a Norwegian locale saves "CSV" with ; between the columns
+	// and in Windows-1252: say so, rather than call the header one
+	// unknown column or store æøå as replacement characters.
+	if len(t.header) == 1 && strings.Contains(t.header[0], ";") {
+		return nil, &FieldError{Where: t.headerAt[0], Code: CodeSemicolons}
+	}
+	return t, notUTF8(t)
+}
+
+// notUTF8 finds the first cell that is not UTF-8 text.
+func notUTF8(t *table) *FieldError {
+	for i, h := range t.header {
+		if !utf8.ValidString(h) {
+			return &FieldError{Where: t.headerAt[i], Value: strings.ToValidUTF8(h, "�"), Code: CodeNotUTF8}
+		}
+	}
+	for _, row := range t.rows {
+		for i, cell := range row.cells {
+			if !utf8.ValidString(cell) {
+				column := ""
+				if i < len(t.header) {
+					column = t.header[i]
+				}
+				return &FieldError{Where: row.where, Column: column, Value: strings.ToValidUTF8(cell, "�"), Code: CodeNotUTF8}
+			}
+		}
+	}
+	return nil
 }
 
 // readDelimited reads a CSV file with the given separator, each row with
@@ -212,6 +244,11 @@ func readJSON(r io.Reader) (*table, *FieldError) {
 			for len(row.cells) <= col {
 				row.cells = append(row.cells, "")
 				row.present = append(row.present, false)
+			}
+			if !utf8.Valid(values[i]) {
+				// The decoder would silently turn the bytes into U+FFFD.
+				shown, _ := jsonCell(json.RawMessage(strings.ToValidUTF8(string(values[i]), "\uFFFD")))
+				return nil, &FieldError{Where: where, Column: key, Value: shown, Code: CodeNotUTF8}
 			}
 			cell, err := jsonCell(values[i])
 			if err != nil {
