@@ -187,6 +187,10 @@ func parseRange(text string) (start, end int, err *ValueError) {
 func parseClock(text string, isEnd bool) (int, *ValueError) {
 	bad := &ValueError{Code: ErrCodeScheduleTime, Part: text}
 	hh, mm, ok := strings.Cut(text, ":")
+	if !ok {
+		// Norwegian writes the time of day with a full stop too ("kl. 08.00").
+		hh, mm, ok = strings.Cut(text, ".")
+	}
 	if !ok || len(hh) < 1 || len(hh) > 2 || len(mm) != 2 {
 		return 0, bad
 	}
