@@ -160,12 +160,21 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		_, cmd := screen.Update(msg)
 		return cmd
 	}
+	// Esc and the key after it, read together (typed fast, or sent in one
+	// packet over SSH), arrive as alt+key. No key of ours uses alt: they
+	// are the two keys the person pressed.
+	if msg.Alt && !msg.Paste {
+		plain := msg
+		plain.Alt = false
+		esc := m.key(tea.KeyMsg{Type: tea.KeyEscape})
+		return tea.Sequence(esc, m.key(plain))
+	}
 	// Keys typed faster than the terminal is read arrive as one message
 	// ("jj"); outside text inputs each is a command of its own.
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 		var cmds []tea.Cmd
 		for _, r := range msg.Runes {
-			cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+			cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
 		}
 		return tea.Sequence(cmds...)
 	}

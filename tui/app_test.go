@@ -195,6 +195,25 @@ func TestApp_TooSmallWindowSaysSo(t *testing.T) {
 	golden.RequireEqual(t, []byte(finish(t, tm)))
 }
 
+// Esc and a key typed fast, or sent in one packet over SSH, arrive as
+// alt+key: they still do what the two keys do.
+func TestApp_EscFollowedByAKeyIsTwoKeys(t *testing.T) {
+	o := newOffice(t)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 30)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("2")
+	sc.wait("av 40")
+	sc.keys("enter")
+	sc.wait("Tilgjengelig")
+	// esc closes the details, / opens the filter, which takes the text.
+	sc.mark()
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}, Alt: true})
+	typeText(tm, "zzzz")
+	sc.wait("/ zzzz")
+	finish(t, tm)
+}
+
 func TestApp_ResizeRedraws(t *testing.T) {
 	o := newOffice(t)
 	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 140, 30)
