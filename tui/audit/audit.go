@@ -79,7 +79,7 @@ func New(c *common.Common) *Model {
 		{Title: c.T("col.when"), Width: 16},
 		{Title: c.T("col.user"), Width: 12, Flex: true},
 		{Title: c.T("col.action"), Width: 11},
-		{Title: c.T("col.record"), Width: 18, Flex: true},
+		{Title: c.T("col.record"), Width: 31, Flex: true}, // "utplassering K-00158 → P-BUT-02"
 		{Title: c.T("col.fields"), Width: 20, Flex: true, Optional: true},
 	}, m.cell)
 	return m
