@@ -178,12 +178,38 @@ func TestApp_FilterAndOpenAPlacement(t *testing.T) {
 	keys(tm, "enter")
 	waitFor(t, tm, "/renhold")
 	keys(tm, "enter")
-	waitFor(t, tm, "Kontaktperson", "Arbeidstid")
+	waitFor(t, tm, "I plassen nå", "Arbeidstid")
 	view := finish(t, tm)
 	if !strings.Contains(view, "Renhold") && !strings.Contains(view, "renhold") {
 		t.Errorf("the opened placement is not a cleaning one:\n%s", view)
 	}
 	golden.RequireEqual(t, []byte(view))
+}
+
+// A description longer than the screen is wide is read to its end.
+func TestApp_LongDescriptionsWrap(t *testing.T) {
+	o := newOffice(t)
+	p := data.NewPlacement()
+	p.Ref, p.Title, p.Employer, p.Seats = "P-NY-01", "Sykkelreparatør", "Tøyen Sykkelverksted", 2
+	p.Schedule = matching.MustParseSchedule("man-fre 09:00-15:00")
+	p.Description = strings.Repeat("Du reparerer sykler sammen med en erfaren mekaniker. ", 4) + "Sluttord."
+	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SavePlacement(o.ctx, &p) }); err != nil {
+		t.Fatal(err)
+	}
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 40)
+	sc := newScreen(t, tm)
+	sc.wait("av 21")
+	sc.keys("/")
+	typeText(tm, "P-NY-01")
+	sc.keys("enter")
+	sc.wait("1 av 21")
+	sc.keys("enter")
+	sc.wait("Sluttord.")
+	for i, line := range strings.Split(finish(t, tm), "\n") {
+		if w := lipgloss.Width(line); w > 100 {
+			t.Errorf("line %d is %d wide on a 100-column screen", i, w)
+		}
+	}
 }
 
 func TestApp_TooSmallWindowSaysSo(t *testing.T) {

@@ -571,7 +571,7 @@ func (m *Model) renderDetails() {
 		m.view.SetContent(m.c.T("tui.loading"))
 		return
 	}
-	m.view.SetContent(Details(m.c, m.snap, m.opened))
+	common.SetDetails(&m.view, Details(m.c, m.snap, m.opened))
 }
 
 // Details describes a candidate as far as the user's role may see.
@@ -670,6 +670,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		}
 		if m.c.Role() == data.RoleLead {
 			keys = append(keys, m.keys.Access, m.keys.Erase)
+		}
+		if m.width < common.SideBySide {
+			keys = append([]key.Binding{m.keys.Scroll}, keys...)
 		}
 		return keys
 	}

@@ -10,6 +10,9 @@ import (
 type ListKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Filter, Open, Sort, Back                key.Binding
+	// Scroll is only help: the details, shown in the list's place, scroll
+	// with the keys that move in the list.
+	Scroll key.Binding
 }
 
 // NewListKeys builds the list keys with help in the catalogue's language.
@@ -22,6 +25,7 @@ func NewListKeys(c *i18n.Catalogue) ListKeys {
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", c.T("key.page_up"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", c.T("key.page_down"))),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", c.T("key.filter"))),
+		Scroll:   key.NewBinding(key.WithKeys("j", "k", "up", "down", "pgup", "pgdown"), key.WithHelp("j/k", c.T("key.scroll"))),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("key.open"))),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("key.sort"))),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("key.back"))),

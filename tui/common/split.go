@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // SideBySide is the width from which a list shows a record's details beside
@@ -23,6 +24,13 @@ func LayoutSplit(t *Table, v *viewport.Model, details bool, width, height int) {
 	default:
 		t.SetSize(width, height-1)
 	}
+}
+
+// SetDetails puts a record's details in their pane, wrapped to its width,
+// so that a long description or note is read to its end, not cut at the
+// edge.
+func SetDetails(v *viewport.Model, details string) {
+	v.SetContent(ansi.Wrap(details, v.Width, ""))
 }
 
 // SplitView draws what LayoutSplit sized: the filter line and the list,

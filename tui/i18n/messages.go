@@ -191,6 +191,7 @@ var messages = map[string]message{
 	"key.bottom":        {"siste", "last"},
 	"key.page_up":       {"side opp", "page up"},
 	"key.page_down":     {"side ned", "page down"},
+	"key.scroll":        {"bla", "scroll"},
 	"key.filter":        {"filtrer", "filter"},
 	"key.open":          {"åpne", "open"},
 	"key.sort":          {"sorter", "sort"},

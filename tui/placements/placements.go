@@ -454,7 +454,7 @@ func (m *Model) renderDetails() {
 		m.view.SetContent(m.c.T("tui.gone"))
 		return
 	}
-	m.view.SetContent(Details(m.c, m.snap, p))
+	common.SetDetails(&m.view, Details(m.c, m.snap, p))
 }
 
 // Details describes a placement in full.
@@ -491,13 +491,8 @@ func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
 	}
 	b.WriteString("\n" + c.Field(c.T("field.schedule"), p.Schedule.String()+"  ("+c.Hours(p.Schedule.Hours())+")") + "\n")
 	b.WriteString(common.WeekGrid(st, p.Schedule, nil) + "\n\n")
-	b.WriteString(st.Title.Render(c.T("field.contact")) + "\n")
-	b.WriteString(c.Field(c.T("field.name"), common.OrDash(p.ContactName)) + "\n")
-	b.WriteString(c.Field(c.T("field.phone"), common.OrDash(p.ContactPhone)) + "   " + c.Field(c.T("field.email"), common.OrDash(p.ContactEmail)) + "\n")
-	if p.Description != "" {
-		b.WriteString("\n" + st.Value.Render(data.CleanText(p.Description, true)) + "\n")
-	}
-	b.WriteString("\n" + st.Title.Render(c.T("tui.in_placement")) + "\n")
+	// Who is in it comes before the longer text: what the team asks first.
+	b.WriteString(st.Title.Render(c.T("tui.in_placement")) + "\n")
 	n := 0
 	for _, u := range snap.UtplasseringerOf(0, p.ID) {
 		if !u.Status.HoldsSeat() {
@@ -517,6 +512,12 @@ func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
 	if n == 0 {
 		b.WriteString("  " + st.Faint.Render(c.T("tui.nobody")) + "\n")
 	}
+	b.WriteString("\n" + st.Title.Render(c.T("field.contact")) + "\n")
+	b.WriteString(c.Field(c.T("field.name"), common.OrDash(p.ContactName)) + "\n")
+	b.WriteString(c.Field(c.T("field.phone"), common.OrDash(p.ContactPhone)) + "   " + c.Field(c.T("field.email"), common.OrDash(p.ContactEmail)) + "\n")
+	if p.Description != "" {
+		b.WriteString("\n" + st.Value.Render(data.CleanText(p.Description, true)) + "\n")
+	}
 	return b.String()
 }
 
@@ -527,6 +528,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.form.ShortHelp()
 	case m.filter.Active:
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.c.T("key.keep_filter"))), m.keys.Back}
+	case m.details && m.width < common.SideBySide:
+		return []key.Binding{m.keys.Scroll, m.keys.Edit, m.keys.Matches, m.keys.Back}
 	case m.details:
 		return []key.Binding{m.keys.Edit, m.keys.Matches, m.keys.Back}
 	}
