@@ -596,7 +596,7 @@ func Details(c *common.Common, snap *live.Snapshot, cand *data.Candidate) string
 	b.WriteString(c.Field(c.T("field.skills"), common.List(p.Skills)) + "\n")
 	b.WriteString(c.Field(c.T("field.goals"), common.List(p.Goals)) + "\n")
 	if len(p.GoalOccupations) > 0 {
-		b.WriteString(c.Field(c.T("field.goal_occupations"), common.List(p.GoalOccupations)) + "\n")
+		b.WriteString(c.Field(c.T("field.goal_occupations"), common.Occupations(snap.Occupations, p.GoalOccupations)) + "\n")
 	}
 	b.WriteString(c.Field(c.T("field.adaptation_needs"), c.Enums(common.Strings(p.AdaptationNeeds))) + "\n")
 	if !p.Restricted {

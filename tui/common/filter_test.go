@@ -29,3 +29,21 @@ func TestMatchOccupation_AWordForTheWorkFindsTheCodedRows(t *testing.T) {
 		t.Fatalf("without a classification: %v", got)
 	}
 }
+
+func TestOccupations_CodesAreShownWithTheirNames(t *testing.T) {
+	cls := data.NewClassification([]data.Occupation{
+		{Code: "9", Level: 1, Name: "Renholdere, hjelpearbeidere mv."},
+		{Code: "91", Level: 2, Name: "Renholdere mv.", Parent: "9"},
+		{Code: "911", Level: 3, Name: "Renholdere", Parent: "91"},
+		{Code: "9112", Level: 4, Name: "Renholdere i virksomheter", Parent: "911"},
+	})
+	if got := Occupations(cls, []string{"9112", "5120"}); got != "9112 Renholdere i virksomheter; 5120" {
+		t.Errorf("with a classification: %q", got)
+	}
+	if got := Occupations(nil, []string{"9112", "5120"}); got != "9112, 5120" {
+		t.Errorf("without one: %q", got)
+	}
+	if got := Occupations(cls, nil); got != "–" {
+		t.Errorf("none: %q", got)
+	}
+}

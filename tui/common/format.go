@@ -8,6 +8,7 @@ import (
 
 	"arbeidsboks/data"
 	"arbeidsboks/matching"
+	"arbeidsboks/matching/occupation"
 )
 
 // Enum names a stored value (a status, a sector, a programme) in the
@@ -46,6 +47,25 @@ func Level(n matching.Norwegian) string {
 // Hours writes hours a week ("24 t", "37,5 h").
 func (c *Common) Hours(h float64) string {
 	return c.T("tui.hours", c.Cat.Number(h))
+}
+
+// Occupations names STYRK-08 codes with their occupations' names where the
+// classification knows them ("9112 Renholdere i virksomheter"): a job
+// specialist reads names, not codes.
+func Occupations(cls *occupation.Classification, codes []string) string {
+	if len(codes) == 0 {
+		return "–"
+	}
+	named := make([]string, len(codes))
+	sep := ", "
+	for i, code := range codes {
+		named[i] = code
+		if name := cls.Name(code); name != "" {
+			named[i] += " " + name
+			sep = "; " // names hold commas
+		}
+	}
+	return strings.Join(named, sep)
 }
 
 // List joins list items, or – for none.

@@ -487,7 +487,7 @@ func Details(c *common.Common, snap *live.Snapshot, p *data.Placement) string {
 	b.WriteString(c.Field(c.T("field.languages_valued"), common.List(p.LanguagesValued)) + "\n")
 	b.WriteString(c.Field(c.T("field.adaptations_offered"), c.Enums(common.Strings(p.AdaptationsOffered))) + "\n")
 	if len(p.Occupations) > 0 {
-		b.WriteString(c.Field(c.T("field.occupations"), common.List(p.Occupations)) + "\n")
+		b.WriteString(c.Field(c.T("field.occupations"), common.Occupations(snap.Occupations, p.Occupations)) + "\n")
 	}
 	b.WriteString("\n" + c.Field(c.T("field.schedule"), p.Schedule.String()+"  ("+c.Hours(p.Schedule.Hours())+")") + "\n")
 	b.WriteString(common.WeekGrid(st, p.Schedule, nil) + "\n\n")
