@@ -36,6 +36,9 @@ const (
 	CodeNoColumn        = "no_column"        // the file lacks a column every row needs
 	CodeNotUTF8         = "not_utf8"         // text in another encoding (Excel's Windows-1252)
 	CodeSemicolons      = "semicolons"       // a CSV file with ; between its columns
+	CodeSSHKey          = "ssh_key"          // not an SSH public key
+	CodeKeyTaken        = "key_taken"        // Args: the user the key belongs to
+	CodeUserExists      = "user_exists"      // a user by that name exists
 )
 
 // Location says where in a file a problem is: CSV "line" (the physical line

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -238,8 +239,22 @@ func TestCLI_UsersAndKeys(t *testing.T) {
 	pub := c.write("id_ed25519.pub", key+" kari@laptop\n")
 	c.ok("--db", db, "users", "add", "--name", "kari", "--role", "leder", "--key", pub)
 	c.ok("--db", db, "users", "add", "--name", "ola", "--role", "markedskontakt", "--key", newKey(t))
-	if code, _, errOut := c.run("--db", db, "users", "add", "--name", "per", "--role", "leder", "--key", key); code != exitError || !strings.Contains(errOut, "kari") {
-		t.Errorf("a key already in use: exit %d %s", code, errOut)
+	// Each mistake gets one line in the user's language that names it.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--name", "per", "--role", "leder", "--key", key}, strconv.Quote(key[:40]+"…") + ": nøkkelen hører allerede til kari"},
+		{[]string{"--name", "kari", "--role", "leder", "--key", newKey(t)}, `"kari": det finnes allerede en bruker med det navnet`},
+		{[]string{"--name", "per", "--role", "leder", "--key", "ssh-ed25519 AAAAbroken"}, `"ssh-ed25519 AAAAbroken": er ikke en offentlig SSH-nøkkel`},
+	} {
+		code, _, errOut := c.run(append([]string{"--db", db, "users", "add"}, tc.args...)...)
+		if code != exitError || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("users add %v: exit %d %q, want one line %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	if code, _, errOut := c.run("--db", db, "users", "deactivate", "nobody"); code != exitError || errOut != "bruker nobody: finnes ikke\n" {
+		t.Errorf("deactivating an unknown user: exit %d %q", code, errOut)
 	}
 	if code, _, _ := c.run("--db", db, "users", "add", "--name", "per", "--role", "sjef", "--key", newKey(t)); code != exitUsage {
 		t.Errorf("unknown role: exit %d", code)

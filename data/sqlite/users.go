@@ -15,9 +15,19 @@ import (
 func ParseKey(line string) (key, comment string, err error) {
 	pub, comment, _, _, err := ssh.ParseAuthorizedKey([]byte(strings.TrimSpace(line)))
 	if err != nil {
-		return "", "", fmt.Errorf("not an SSH public key: %w", err)
+		return "", "", &data.FieldError{Value: shortened(line), Code: data.CodeSSHKey}
 	}
 	return strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pub))), comment, nil
+}
+
+// shortened is a key as an error quotes it: its start is enough to know
+// it by, and the rest is noise on a terminal.
+func shortened(line string) string {
+	line = strings.TrimSpace(data.CleanText(line, false))
+	if r := []rune(line); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return line
 }
 
 func (r reader) Users(ctx context.Context) ([]data.User, error) {
@@ -107,7 +117,7 @@ func (t *tx) AddUser(ctx context.Context, u *data.User) error {
 		return &data.FieldError{Column: "name", Value: u.Name, Code: data.CodeRequired}
 	}
 	if _, err := t.UserByName(ctx, name); err == nil {
-		return fmt.Errorf("user %s: %w", name, data.ErrExists)
+		return &data.FieldError{Value: name, Code: data.CodeUserExists}
 	}
 	if u.Office == "" {
 		u.Office = t.actor.Office
@@ -158,7 +168,7 @@ func (t *tx) addKey(ctx context.Context, userID int64, line string) error {
 	var owner string
 	err = t.q.QueryRowContext(ctx, `SELECT u.name FROM user_keys k JOIN users u ON u.id = k.user_id WHERE k.key = ?`, key).Scan(&owner)
 	if err == nil {
-		return fmt.Errorf("the key belongs to %s: %w", owner, data.ErrExists)
+		return &data.FieldError{Value: shortened(line), Code: data.CodeKeyTaken, Args: []string{owner}}
 	}
 	if _, err := t.q.ExecContext(ctx, `INSERT INTO user_keys (user_id, key, comment, added) VALUES (?, ?, ?, ?)`,
 		userID, key, data.CleanText(comment, false), stamp(t.now)); err != nil {

@@ -105,20 +105,26 @@ func DescribeError(c *i18n.Catalogue, err error) []string {
 		{data.ErrExists, "error.exists"}, {data.ErrNotChair, "error.not_chair"},
 	} {
 		if errors.Is(err, known.err) {
-			return []string{subject(err, known.err) + c.T(known.key)}
+			return []string{subject(c, err, known.err) + c.T(known.key)}
 		}
 	}
 	return []string{err.Error()}
 }
 
 // subject is what the error's context names before the sentinel
-// ("placement P-1: "), so that the sentence says which record.
-func subject(err, sentinel error) string {
+// ("placement P-1: "), so that the sentence says which record; the kind of
+// record is named in the user's language ("praksisplass P-1: ").
+func subject(c *i18n.Catalogue, err, sentinel error) string {
 	text, tail := err.Error(), sentinel.Error()
-	if i := strings.Index(text, ": "+tail); i > 0 {
-		return text[:i] + ": "
+	i := strings.Index(text, ": "+tail)
+	if i <= 0 {
+		return ""
 	}
-	return ""
+	what := text[:i]
+	if kind, rest, ok := strings.Cut(what, " "); ok && c.Has("audit.entity."+kind) {
+		what = c.T("audit.entity."+kind) + " " + rest
+	}
+	return what + ": "
 }
 
 // ProblemCount is how many problems an error holds.
