@@ -125,6 +125,18 @@ func TestCLI_BadImportListsEveryProblemAndWritesNothing(t *testing.T) {
 	}
 }
 
+func TestCLI_AMissingFileIsNamed(t *testing.T) {
+	c := newCLI(t)
+	db := c.office()
+	missing := c.path("plasser.csv")
+	if code, _, errOut := c.run("--db", db, "import", "placements", missing); code != exitError || errOut != "finner ikke filen "+missing+"\n" {
+		t.Errorf("import of a missing file: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := c.run("--lang", "en", "--db", db, "taxonomy", "import", missing); code != exitError || errOut != "no file "+missing+"\n" {
+		t.Errorf("taxonomy import of a missing file: exit %d %q", code, errOut)
+	}
+}
+
 func TestCLI_ExportImportRoundTripInEveryFormat(t *testing.T) {
 	c := newCLI(t)
 	db := c.office()

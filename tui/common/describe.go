@@ -5,6 +5,7 @@ package common
 
 import (
 	"errors"
+	"io/fs"
 
 	"strconv"
 	"strings"
@@ -93,6 +94,17 @@ func DescribeError(c *i18n.Catalogue, err error) []string {
 	var fe *data.FieldError
 	if errors.As(err, &fe) {
 		return []string{DescribeProblem(c, fe)}
+	}
+	// A file that is not there, or not the user's to read, is the user's
+	// to fix: say which, in words.
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return []string{c.T("error.no_file", pe.Path)}
+		case errors.Is(err, fs.ErrPermission):
+			return []string{c.T("error.file_access", pe.Path)}
+		}
 	}
 	for _, known := range []struct {
 		err error

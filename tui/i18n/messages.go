@@ -46,6 +46,8 @@ var messages = map[string]message{
 
 	// Errors the store gives.
 	"error.not_found":        {"finnes ikke", "not found"},
+	"error.no_file":          {"finner ikke filen %s", "no file %s"},
+	"error.file_access":      {"har ikke tilgang til %s", "no access to %s"},
 	"error.stale":            {"er endret av noen andre siden du åpnet den; last inn på nytt", "was changed by someone else since you opened it; reload"},
 	"error.forbidden":        {"rollen din har ikke lov til dette", "your role may not do this"},
 	"error.no_seat":          {"ingen ledig plass", "no free seat"},
