@@ -212,6 +212,44 @@ func TestApp_LongDescriptionsWrap(t *testing.T) {
 	}
 }
 
+// x on the Match screen brings the excluded ones into view, each with why.
+func TestApp_ExcludedMatchesComeIntoView(t *testing.T) {
+	o := newOffice(t)
+	m, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A placement with more included candidates than the screen shows, so
+	// that the excluded ones start below the fold.
+	pi := -1
+	var r matching.Ranking
+	for i := range m.Placements {
+		if r = m.Index.RankCandidates(i, 0, true); len(r.Included) > 20 && len(r.Excluded) > 0 {
+			pi = i
+			break
+		}
+	}
+	if pi < 0 {
+		t.Fatal("no placement with enough matches in the demo office")
+	}
+	first := m.Candidates[r.Excluded[0].Candidate]
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 30)
+	sc := newScreen(t, tm)
+	sc.wait("av 20")
+	sc.keys("/")
+	typeText(tm, m.Placements[pi].Ref)
+	sc.keys("enter")
+	sc.wait("1 av 20")
+	sc.keys("m")
+	sc.wait("Kandidater for")
+	sc.keys("x")
+	sc.wait("viser utelukkede", first.Ref)
+	view := finish(t, tm)
+	if !strings.Contains(view, "– "+first.Name) {
+		t.Errorf("the first excluded candidate, %s, is not in view:\n%s", first.Name, view)
+	}
+}
+
 func TestApp_TooSmallWindowSaysSo(t *testing.T) {
 	o := newOffice(t)
 	tm := start(t, o.session(t, data.LocalLead(), i18n.EN), 100, 30)

@@ -253,6 +253,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		case key.Matches(msg, m.keys.Excluded):
 			m.showExcluded = !m.showExcluded
 			m.refresh()
+			if m.showExcluded && len(m.ranking.Excluded) > 0 {
+				// They come after the included ones: go to the first, so
+				// that they and why they are excluded are in view.
+				m.table.SetCursor(len(m.ranking.Included))
+			}
 		case key.Matches(msg, m.keys.Propose):
 			return m, m.propose()
 		case key.Matches(msg, m.keys.Show):
