@@ -287,13 +287,7 @@ func (p *ptyClient) waitFor(tb testing.TB, from int, texts ...string) string {
 	for {
 		out := p.out.String()
 		shown := ansi.Strip(out[min(from, len(out)):])
-		missing := ""
-		for _, t := range texts {
-			if !strings.Contains(shown, t) {
-				missing = t
-				break
-			}
-		}
+		missing := testtool.FirstMissing(shown, texts...)
 		if missing == "" {
 			return shown
 		}

@@ -14,6 +14,7 @@ import (
 	"arbeidsboks/data/demo"
 	"arbeidsboks/data/live"
 	"arbeidsboks/data/sqlite"
+	"arbeidsboks/internal/testtool"
 	"arbeidsboks/matching"
 	"arbeidsboks/tui/common"
 	"arbeidsboks/tui/i18n"
@@ -139,13 +140,7 @@ func (s *screen) wait(texts ...string) {
 	for {
 		s.pull()
 		plain := ansiSeq.ReplaceAll(s.buf.Bytes()[s.from:], nil)
-		missing := ""
-		for _, text := range texts {
-			if !bytes.Contains(plain, []byte(text)) {
-				missing = text
-				break
-			}
-		}
+		missing := testtool.FirstMissing(string(plain), texts...)
 		if missing == "" {
 			return
 		}

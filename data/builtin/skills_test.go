@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"unicode"
@@ -176,17 +175,9 @@ func TestSkillsCSV_OccupationCodesHaveFourDigits(t *testing.T) {
 // none of them may be one of the taxonomy's words, or the measure would
 // flatter it.
 func TestSkills_HoldNoHeldOutTitle(t *testing.T) {
-	f, err := os.Open(testtool.SharedData(t, "occupations/split/heldout.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	records, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	records := testtool.SharedCSV(t, "occupations/split/heldout.csv")
 	heldOut := make(map[string]bool, len(records))
-	for _, r := range records[1:] {
+	for _, r := range records {
 		heldOut[strings.ToLower(strings.TrimSpace(r[0]))] = true
 	}
 	for _, row := range readSkills(t) {

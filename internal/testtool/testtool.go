@@ -6,9 +6,11 @@
 package testtool
 
 import (
+	"encoding/csv"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +80,34 @@ func SharedData(t testing.TB, rel string) string {
 		Missing(t, "shared data "+filepath.ToSlash(filepath.Join("shared", "data", rel)), "the shared data folder beside the module")
 	}
 	return path
+}
+
+// SharedCSV reads a CSV file of the shared data (see SharedData): its
+// records after the header.
+func SharedCSV(t testing.TB, rel string) [][]string {
+	t.Helper()
+	f, err := os.Open(SharedData(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	if len(records) == 0 {
+		t.Fatalf("%s: no header", rel)
+	}
+	return records[1:]
+}
+
+// FirstMissing is the first of the texts the screen does not show, "" when
+// it shows them all.
+func FirstMissing(screen string, texts ...string) string {
+	for _, text := range texts {
+		if !strings.Contains(screen, text) {
+			return text
+		}
+	}
+	return ""
 }

@@ -81,13 +81,7 @@ func (t *Terminal) Expect(texts ...string) string {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		screen := t.Screen()
-		missing := ""
-		for _, text := range texts {
-			if !strings.Contains(screen, text) {
-				missing = text
-				break
-			}
-		}
+		missing := FirstMissing(screen, texts...)
 		if missing == "" {
 			return screen
 		}

@@ -1,7 +1,6 @@
 package occupation
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -72,17 +71,8 @@ func readSemicolon(t testing.TB, path string) [][]string {
 // titleList reads a split file (title,codes).
 func titleList(t testing.TB, rel string) []titleRow {
 	t.Helper()
-	f, err := os.Open(testtool.SharedData(t, filepath.Join("occupations", rel)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	records, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []titleRow
-	for _, r := range records[1:] {
+	for _, r := range testtool.SharedCSV(t, filepath.Join("occupations", rel)) {
 		out = append(out, titleRow{r[0], strings.Fields(r[1])})
 	}
 	return out
