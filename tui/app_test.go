@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -242,6 +243,72 @@ func TestApp_ExcludedMatchesComeIntoView(t *testing.T) {
 	view := finish(t, tm)
 	if !strings.Contains(view, "– "+first.Name) {
 		t.Errorf("the first excluded candidate, %s, is not in view:\n%s", first.Name, view)
+	}
+}
+
+// A colleague's new placement, sorted in above the one selected, leaves the
+// selection where it was.
+func TestApp_TheSelectionStaysWhenARecordIsAddedAboveIt(t *testing.T) {
+	o := newOffice(t)
+	active, err := o.store.Placements(o.ctx, data.PlacementFilter{Status: []data.PlacementStatus{data.PlacementActive}})
+	if err != nil || len(active) < 5 {
+		t.Fatalf("active placements: %d %v", len(active), err)
+	}
+	slices.SortFunc(active, func(a, b data.Placement) int { return strings.Compare(a.Ref, b.Ref) })
+	chosen := active[3]
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 30)
+	sc := newScreen(t, tm)
+	sc.wait("av 20")
+	sc.keys("j", "j", "j")
+	time.Sleep(100 * time.Millisecond)
+
+	p := data.NewPlacement()
+	p.Ref, p.Title, p.Employer, p.Seats = "P-AAA-01", "Sykkelreparatør", "Tøyen Sykkelverksted", 2
+	p.Schedule = matching.MustParseSchedule("man-fre 09:00-15:00")
+	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SavePlacement(o.ctx, &p) }); err != nil {
+		t.Fatal(err)
+	}
+	sc.wait("av 21")
+	sc.keys("enter")
+	sc.wait("Arbeidstid")
+	if view := finish(t, tm); !strings.Contains(view, chosen.Ref) {
+		t.Errorf("the details are not of %s, the placement selected before the change:\n%s", chosen.Ref, view)
+	}
+}
+
+// A proposal made in a meeting and undone there comes and goes on the
+// Utplasseringer tab of someone watching it.
+func TestApp_AnUndoneProposalLeavesThePipeline(t *testing.T) {
+	o := newOffice(t)
+	cand, place := proposable(t, o)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 30)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("4")
+	sc.wait("foreslått")
+
+	var meeting data.Meeting
+	err := o.store.WithTx(o.ctx, func(tx data.Tx) error {
+		var err error
+		if meeting, err = tx.StartMeeting(o.ctx, "", []int64{cand.ID}); err != nil {
+			return err
+		}
+		return tx.Decide(o.ctx, meeting.Items[0].ID, data.DecisionProposed, place.ID, 800)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.wait(cand.Name)
+	sc.mark()
+	err = o.store.WithTx(o.ctx, func(tx data.Tx) error { _, err := tx.UndoDecision(o.ctx, meeting.ID); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	sc.keys("j", "k")
+	time.Sleep(100 * time.Millisecond)
+	if view := finish(t, tm); strings.Contains(view, cand.Name+" ") && strings.Contains(view, place.Title) {
+		t.Errorf("the undone proposal is still listed:\n%s", view)
 	}
 }
 

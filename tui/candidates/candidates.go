@@ -85,8 +85,7 @@ type Model struct {
 	table     *common.Table
 	filter    common.FilterBox
 	seq       int
-	rows      []int
-	want      int64 // the candidate to select when the rows arrive
+	rows      common.Rows[data.Candidate]
 	sortBy    int
 	desc      bool
 	status    string
@@ -123,11 +122,13 @@ func New(c *common.Common) *Model {
 		}
 		return nil
 	}
+	m.rows = common.NewRows(m.table, func() []*data.Candidate { return m.snap.Candidates },
+		func(c *data.Candidate) int64 { return c.ID })
 	m.view = viewport.New(0, 0)
 	return m
 }
 
-func (m *Model) candidate(row int) *data.Candidate { return m.snap.Candidates[m.rows[row]] }
+func (m *Model) candidate(row int) *data.Candidate { return m.rows.At(row) }
 
 func (m *Model) cell(row, col int) string {
 	c := data.ShapeCandidate(m.c.Role(), *m.candidate(row))
@@ -243,32 +244,18 @@ func (q query) rows() []int {
 // setRows shows a computed list, keeping the selected candidate selected
 // (or selecting the one asked for).
 func (m *Model) setRows(rows []int) {
-	want := m.want
-	if want == 0 {
-		if c, ok := m.Selected(); ok {
-			want = c.ID
-		}
-	}
-	m.rows, m.want = rows, 0
-	m.table.SetRows(len(m.rows))
-	m.table.SelectID(want, func(r int) int64 { return m.snap.Candidates[m.rows[r]].ID })
+	m.rows.Set(rows)
 	m.renderDetails()
 }
 
 // Selected is the candidate under the cursor.
-func (m *Model) Selected() (*data.Candidate, bool) {
-	r := m.table.Cursor()
-	if r < 0 || r >= len(m.rows) {
-		return nil, false
-	}
-	return m.candidate(r), true
-}
+func (m *Model) Selected() (*data.Candidate, bool) { return m.rows.Selected() }
 
 // Show selects a candidate and opens their details.
 func (m *Model) Show(id int64) tea.Cmd {
 	m.status, m.programme, m.mine = "", "", false
 	m.filter.Clear()
-	m.want = id
+	m.rows.Want(id)
 	return tea.Batch(m.refilter(), m.open(id))
 }
 
@@ -386,7 +373,7 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if id == 0 {
 		return cmd
 	}
-	m.want = id
+	m.rows.Want(id)
 	cmds := []tea.Cmd{cmd, common.Status(text), m.refilter()}
 	if m.details {
 		cmds = append(cmds, m.open(id))
@@ -560,7 +547,7 @@ func (m *Model) filterLine() string {
 	if m.mine {
 		parts = append(parts, m.c.T("tui.filter.mine"))
 	}
-	return m.c.FilterSummary(parts, len(m.rows), len(m.snap.Candidates))
+	return m.c.FilterSummary(parts, m.rows.Len(), len(m.snap.Candidates))
 }
 
 func (m *Model) renderDetails() {

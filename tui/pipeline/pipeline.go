@@ -53,7 +53,7 @@ type Model struct {
 	table     *common.Table
 	filter    common.FilterBox
 	seq       int
-	rows      []int // indices into snap.Utplasseringer
+	rows      common.Rows[data.Utplassering]
 	showEnded bool
 	picker    common.Picker
 	pending   pending
@@ -93,12 +93,14 @@ func New(c *common.Common) *Model {
 		}
 		return nil
 	}
+	m.rows = common.NewRows(m.table, func() []*data.Utplassering { return m.snap.Utplasseringer },
+		func(u *data.Utplassering) int64 { return u.ID })
 	m.view = viewport.New(0, 0)
 	return m
 }
 
 func (m *Model) u(row int) *data.Utplassering {
-	u := m.snap.Utplasseringer[m.rows[row]]
+	u := m.rows.At(row)
 	if f, ok := m.fresh[u.ID]; ok && f.Version > u.Version {
 		return &f
 	}
@@ -204,16 +206,10 @@ func (m *Model) refilter() tea.Cmd {
 // setRows shows a computed list, keeping the selected utplassering
 // selected: it moves with its status.
 func (m *Model) setRows(rows []int) {
-	var selected int64
-	if u, ok := m.selected(); ok {
-		selected = u.ID
-	}
 	if m.pending.u != nil {
-		selected = m.pending.u.ID
+		m.rows.Want(m.pending.u.ID)
 	}
-	m.rows = rows
-	m.table.SetRows(len(m.rows))
-	m.table.SelectID(selected, func(r int) int64 { return m.snap.Utplasseringer[m.rows[r]].ID })
+	m.rows.Set(rows)
 	if m.details {
 		m.renderDetails()
 	}
@@ -221,7 +217,7 @@ func (m *Model) setRows(rows []int) {
 
 func (m *Model) selected() (*data.Utplassering, bool) {
 	r := m.table.Cursor()
-	if r < 0 || r >= len(m.rows) {
+	if r < 0 || r >= m.rows.Len() {
 		return nil, false
 	}
 	return m.u(r), true

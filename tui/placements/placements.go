@@ -62,8 +62,7 @@ type Model struct {
 	table     *common.Table
 	filter    common.FilterBox
 	seq       int
-	rows      []int // what the table shows: indices into snap.Placements
-	want      int64 // the placement to select when the rows arrive
+	rows      common.Rows[data.Placement]
 	sortBy    int
 	desc      bool
 	freeOnly  bool
@@ -93,11 +92,13 @@ func New(c *common.Common) *Model {
 		{Title: c.T("col.hours"), Width: 6, Right: true},
 		{Title: c.T("col.status"), Width: 9, Optional: true},
 	}, m.cell)
+	m.rows = common.NewRows(m.table, func() []*data.Placement { return m.snap.Placements },
+		func(p *data.Placement) int64 { return p.ID })
 	m.view = viewport.New(0, 0)
 	return m
 }
 
-func (m *Model) placement(row int) *data.Placement { return m.snap.Placements[m.rows[row]] }
+func (m *Model) placement(row int) *data.Placement { return m.rows.At(row) }
 
 func (m *Model) cell(row, col int) string {
 	p := m.placement(row)
@@ -212,32 +213,18 @@ func (q query) rows() []int {
 // setRows shows a computed list, keeping the selected placement selected
 // (or selecting the one asked for).
 func (m *Model) setRows(rows []int) {
-	want := m.want
-	if want == 0 {
-		if p, ok := m.Selected(); ok {
-			want = p.ID
-		}
-	}
-	m.rows, m.want = rows, 0
-	m.table.SetRows(len(m.rows))
-	m.table.SelectID(want, func(r int) int64 { return m.snap.Placements[m.rows[r]].ID })
+	m.rows.Set(rows)
 	m.renderDetails()
 }
 
 // Selected is the placement under the cursor.
-func (m *Model) Selected() (*data.Placement, bool) {
-	r := m.table.Cursor()
-	if r < 0 || r >= len(m.rows) {
-		return nil, false
-	}
-	return m.placement(r), true
-}
+func (m *Model) Selected() (*data.Placement, bool) { return m.rows.Selected() }
 
 // Show selects a placement and opens its details.
 func (m *Model) Show(id int64) tea.Cmd {
 	m.status, m.sector, m.district, m.measure, m.freeOnly = "", "", "", "", false
 	m.filter.Clear()
-	m.want = id
+	m.rows.Want(id)
 	m.details, m.detailsID = true, id
 	m.view.GotoTop()
 	m.layout()
@@ -306,7 +293,7 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if id == 0 {
 		return cmd
 	}
-	m.want = id
+	m.rows.Want(id)
 	if m.details {
 		m.detailsID = id
 		m.renderDetails()
@@ -442,7 +429,7 @@ func (m *Model) filterLine() string {
 	if m.freeOnly {
 		parts = append(parts, m.c.T("tui.filter.free"))
 	}
-	return m.c.FilterSummary(parts, len(m.rows), len(m.snap.Placements))
+	return m.c.FilterSummary(parts, m.rows.Len(), len(m.snap.Placements))
 }
 
 func (m *Model) renderDetails() {
