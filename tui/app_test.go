@@ -312,6 +312,55 @@ func TestApp_AnUndoneProposalLeavesThePipeline(t *testing.T) {
 	}
 }
 
+// A colleague's edit shows in a person's open details without a keypress.
+func TestApp_OpenDetailsFollowAColleaguesEdit(t *testing.T) {
+	o := newOffice(t)
+	all, err := o.store.Candidates(o.ctx, data.CandidateFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := all[5]
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 100, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("2", "/")
+	typeText(tm, target.Ref)
+	sc.keys("enter")
+	sc.wait("1 av 40")
+	sc.keys("enter")
+	sc.wait("Tilgjengelig")
+
+	sc.mark()
+	target.Notes = "Har fått førerkort i dag."
+	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SaveCandidate(o.ctx, &target) }); err != nil {
+		t.Fatal(err)
+	}
+	sc.wait("Har fått førerkort i dag.")
+
+	// Someone else's edit reads nothing more: two reads are logged, the
+	// first and the one after the colleague's edit.
+	other := all[6]
+	other.Notes = "Annen kandidat."
+	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SaveCandidate(o.ctx, &other) }); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	finish(t, tm)
+	entries, err := o.store.Audit(o.ctx, data.AuditFilter{Entity: data.EntityCandidate, EntityID: target.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := 0
+	for _, e := range entries {
+		if e.Action == data.ActionRead {
+			reads++
+		}
+	}
+	if reads != 2 {
+		t.Errorf("%d reads of %s logged, want 2: the opening and the colleague's edit", reads, target.Ref)
+	}
+}
+
 func TestApp_TooSmallWindowSaysSo(t *testing.T) {
 	o := newOffice(t)
 	tm := start(t, o.session(t, data.LocalLead(), i18n.EN), 100, 30)

@@ -93,6 +93,7 @@ type Model struct {
 	mine      bool
 	details   bool
 	opened    *data.Candidate // the record read for the details pane
+	openingID int64           // the person whose record is being read for it
 	view      viewport.Model
 	width     int
 	height    int
@@ -177,6 +178,13 @@ func (m *Model) layout() {
 // SetSnapshot takes the office's newest state and filters again.
 func (m *Model) SetSnapshot(s *live.Snapshot) tea.Cmd {
 	m.snap = s
+	// The open details follow a colleague's edit; the new read is logged
+	// like the first, as the person now sees the new version.
+	if m.details && m.opened != nil {
+		if c, ok := s.Candidate(m.opened.ID); ok && c.Version != m.opened.Version {
+			return tea.Batch(m.refilter(), m.read(c.ID))
+		}
+	}
 	return m.refilter()
 }
 
@@ -264,6 +272,13 @@ func (m *Model) open(id int64) tea.Cmd {
 	m.details, m.opened = true, nil
 	m.view.GotoTop()
 	m.layout()
+	return m.read(id)
+}
+
+// read reads the person's whole record (logged) for the details pane,
+// which keeps what it shows until the record arrives.
+func (m *Model) read(id int64) tea.Cmd {
+	m.openingID = id
 	store, ctx := m.c.Store, m.c.Ctx
 	return func() tea.Msg {
 		c, err := store.OpenCandidate(ctx, id)
@@ -282,6 +297,9 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case openedMsg:
 		if msg.err != nil {
 			return m, m.c.Failure(msg.err)
+		}
+		if !m.details || msg.candidate.ID != m.openingID {
+			return m, nil // the user has moved on
 		}
 		m.opened = &msg.candidate
 		m.renderDetails()
