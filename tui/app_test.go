@@ -361,6 +361,54 @@ func TestApp_OpenDetailsFollowAColleaguesEdit(t *testing.T) {
 	}
 }
 
+// When a colleague's change reorders the matches, the selected one stays
+// selected: p proposes the placement the user is looking at.
+func TestApp_TheSelectedMatchStaysSelectedWhenTheRankingChanges(t *testing.T) {
+	o := newOffice(t)
+	m, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cand *data.Candidate
+	var first, second *data.Placement
+	for ci, c := range m.Candidates {
+		if _, holds := m.SeatHolders[c.ID]; holds || c.Status == data.CandidateClosed {
+			continue
+		}
+		r := m.Index.RankPlacements(ci, 3, false)
+		if len(r.Included) == 3 && m.Placements[r.Included[1].Placement].FreeSeats() > 0 {
+			cand, first, second = c, m.Placements[r.Included[0].Placement], m.Placements[r.Included[1].Placement]
+			break
+		}
+	}
+	if cand == nil {
+		t.Fatal("no candidate with three matches in the demo office")
+	}
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 120, 32)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("2", "/")
+	typeText(tm, cand.Ref)
+	sc.keys("enter")
+	sc.wait("1 av 40")
+	sc.keys("m")
+	sc.wait("Praksisplasser for", second.Ref)
+	sc.keys("j") // the second match
+
+	paused, err := o.store.Placement(o.ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paused.Status = data.PlacementPaused
+	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SavePlacement(o.ctx, &paused) }); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the change reaches the session and the tab ranks again
+	sc.keys("p")
+	sc.wait("Foreslått: " + cand.Ref + " → " + second.Ref)
+	finish(t, tm)
+}
+
 func TestApp_TooSmallWindowSaysSo(t *testing.T) {
 	o := newOffice(t)
 	tm := start(t, o.session(t, data.LocalLead(), i18n.EN), 100, 30)

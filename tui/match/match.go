@@ -229,8 +229,15 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
 	case rankedMsg:
 		if msg.seq == m.seq {
+			// A new ranking may order the rows otherwise: the one selected
+			// stays selected, so that p proposes what the user looks at.
+			var keep int64
+			if r, ok := m.selected(); ok {
+				keep = m.matchID(r)
+			}
 			m.loading, m.ranking, m.m = false, msg.ranking, msg.m
 			m.refresh()
+			m.table.SelectID(keep, func(row int) int64 { return m.matchID(m.results[row]) })
 		}
 		return m, nil
 	case spinner.TickMsg:
@@ -272,6 +279,15 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// matchID is the id of a row's match: the placement when the tab ranks
+// placements for a candidate, else the candidate.
+func (m *Model) matchID(r matching.Result) int64 {
+	if m.placementID != 0 {
+		return m.m.Candidates[r.Candidate].ID
+	}
+	return m.m.Placements[r.Placement].ID
 }
 
 func (m *Model) selected() (matching.Result, bool) {
