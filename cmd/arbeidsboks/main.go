@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
+	_ "time/tzdata" // Norway's zone, also where the host has no zone files
 
 	"arbeidsboks/tui/common"
 	"arbeidsboks/tui/i18n"
@@ -25,10 +27,31 @@ const (
 )
 
 func main() {
+	useOfficeZone()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// officeZone is the zone the office's dates and times are in when the
+// host names none.
+const officeZone = "Europe/Oslo"
+
+// useOfficeZone makes the office's zone the local one on a host that has
+// none (no TZ, no /etc/localtime: a container, where Go falls back on
+// UTC), so that the audit log's times and today's date are Norway's. A
+// host that names a zone, UTC included, keeps it.
+func useOfficeZone() {
+	if _, set := os.LookupEnv("TZ"); set {
+		return
+	}
+	if _, err := os.Stat("/etc/localtime"); err == nil {
+		return
+	}
+	if loc, err := time.LoadLocation(officeZone); err == nil {
+		time.Local = loc
+	}
 }
 
 // run is the whole program short of the process: arguments in, exit status
