@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -298,15 +299,17 @@ func TestApp_AnUndoneProposalLeavesThePipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc.wait(cand.Name)
+	proposed, err := o.store.Utplasseringer(o.ctx, data.UtplasseringFilter{Status: []data.Status{data.StatusProposed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.wait(cand.Name, fmt.Sprintf("foreslått %d →", len(proposed)))
 	sc.mark()
 	err = o.store.WithTx(o.ctx, func(tx data.Tx) error { _, err := tx.UndoDecision(o.ctx, meeting.ID); return err })
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
-	sc.keys("j", "k")
-	time.Sleep(100 * time.Millisecond)
+	sc.wait(fmt.Sprintf("foreslått %d →", len(proposed)-1))
 	if view := finish(t, tm); strings.Contains(view, cand.Name+" ") && strings.Contains(view, place.Title) {
 		t.Errorf("the undone proposal is still listed:\n%s", view)
 	}
@@ -371,13 +374,15 @@ func TestApp_TheSelectedMatchStaysSelectedWhenTheRankingChanges(t *testing.T) {
 	}
 	var cand *data.Candidate
 	var first, second *data.Placement
+	var before matching.Ranking
 	for ci, c := range m.Candidates {
 		if _, holds := m.SeatHolders[c.ID]; holds || c.Status == data.CandidateClosed {
 			continue
 		}
-		r := m.Index.RankPlacements(ci, 3, false)
-		if len(r.Included) == 3 && m.Placements[r.Included[1].Placement].FreeSeats() > 0 {
+		r := m.Index.RankPlacements(ci, len(m.Placements), true)
+		if len(r.Included) >= 3 && m.Placements[r.Included[1].Placement].FreeSeats() > 0 {
 			cand, first, second = c, m.Placements[r.Included[0].Placement], m.Placements[r.Included[1].Placement]
+			before = r
 			break
 		}
 	}
@@ -403,7 +408,8 @@ func TestApp_TheSelectedMatchStaysSelectedWhenTheRankingChanges(t *testing.T) {
 	if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SavePlacement(o.ctx, &paused) }); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond) // the change reaches the session and the tab ranks again
+	// The tab ranks again: the paused placement is excluded now.
+	sc.wait(fmt.Sprintf("%d treff, %d utelukket", before.IncludedTotal-1, len(before.Excluded)+1))
 	sc.keys("p")
 	sc.wait("Foreslått: " + cand.Ref + " → " + second.Ref)
 	finish(t, tm)
