@@ -298,3 +298,61 @@ func refs(m data.Meeting) []string {
 	}
 	return out
 }
+
+// When another session fills a seat while the team looks at a candidate,
+// the numbers stay: 2 proposes the placement that stood at 2.
+func TestMeeting_NumbersStayWhenAnotherSessionFillsASeat(t *testing.T) {
+	o := newOfficeOf(t, 60, 60)
+	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5", "n")
+	sc.wait("kandidat 1 av", "0 vedtak")
+	meeting := lastMeeting(t, o)
+
+	// A candidate whose best placement has one free seat, and two more.
+	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := -1
+	var shown []*data.Placement
+	for i, it := range meeting.Items {
+		shown = shown[:0]
+		for _, r := range mt.Index.RankPlacements(mt.CandidateIndex(it.CandidateRef), 0, false).Included {
+			if p := mt.Placements[r.Placement]; p.FreeSeats() > 0 && len(shown) < 5 {
+				shown = append(shown, p)
+			}
+		}
+		if len(shown) >= 3 && shown[0].FreeSeats() == 1 {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no queue candidate whose best placement has exactly one free seat in the demo office")
+	}
+	moveTo(tm, 0, at)
+	sc.wait("Beste plasser med ledig plass for " + meeting.Items[at].CandidateRef)
+
+	// Someone outside the meeting proposes another person for the last seat.
+	var filler *data.Candidate
+	for _, c := range mt.Candidates {
+		if _, holds := mt.SeatHolders[c.ID]; !holds && c.Status != data.CandidateClosed && c.ID != meeting.Items[at].CandidateID {
+			filler = c
+			break
+		}
+	}
+	err = o.store.WithTx(o.ctx, func(tx data.Tx) error { _, err := tx.Propose(o.ctx, filler.ID, shown[0].ID, 500); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.wait(fmt.Sprintf("0/%d ledige", shown[0].Seats))
+	sc.keys("2")
+	sc.wait("1 vedtak")
+	if it := lastMeeting(t, o).Items[at]; it.PlacementID != shown[1].ID {
+		t.Errorf("2 proposed placement %d, want %s (%d), which stood at 2", it.PlacementID, shown[1].Ref, shown[1].ID)
+	}
+	finish(t, tm)
+}

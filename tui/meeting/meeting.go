@@ -68,7 +68,8 @@ type (
 	rankedMsg struct {
 		candidateID int64
 		generation  uint64
-		results     []matching.Result
+		results     []matching.Result // what the keys 1–5 choose from
+		all         []matching.Result // every placement, included then excluded
 		m           *data.Matching
 	}
 	doneMsg struct {
@@ -218,6 +219,9 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		}
 		return m, m.rank()
 	case rankedMsg:
+		if msg.candidateID == m.ranked.candidateID && len(m.ranked.results) > 0 {
+			msg.results = m.sameOrder(msg)
+		}
 		m.ranked = msg
 		return m, nil
 	case doneMsg:
@@ -333,6 +337,25 @@ func (m *Model) current() (data.MeetingItem, bool) {
 	return m.open.Items[i], true
 }
 
+// sameOrder keeps the placements the team sees for a candidate, in their
+// order, when the office changes while they look: a key chooses the
+// placement that stood at its number, not whatever moved up when another
+// session filled a seat. Each keeps its new score; one that filled up or is
+// excluded now stays, drawn faint, and the store refuses a proposal to it.
+func (m *Model) sameOrder(msg rankedMsg) []matching.Result {
+	at := make(map[int64]matching.Result, len(msg.all))
+	for _, r := range msg.all {
+		at[msg.m.Placements[r.Placement].ID] = r
+	}
+	var out []matching.Result
+	for _, old := range m.ranked.results {
+		if r, ok := at[m.ranked.m.Placements[old.Placement].ID]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // rank finds the best placements with a free seat for the current candidate.
 func (m *Model) rank() tea.Cmd {
 	it, ok := m.current()
@@ -350,11 +373,13 @@ func (m *Model) rank() tea.Cmd {
 		if ci < 0 {
 			return out
 		}
-		for _, r := range mt.Index.RankPlacements(ci, 0, false).Included {
+		ranking := mt.Index.RankPlacements(ci, 0, true)
+		for _, r := range ranking.Included {
 			if mt.Placements[r.Placement].FreeSeats() > 0 && len(out.results) < shownPlacements {
 				out.results = append(out.results, r)
 			}
 		}
+		out.all = append(ranking.Included, ranking.Excluded...)
 		return out
 	}
 }
@@ -660,8 +685,11 @@ func (m *Model) meetingView() string {
 			}
 			line := fmt.Sprintf("%d  %s  %d.%d  %s  %s", i+1, data.CleanText(pl.Title+" · "+pl.Employer, false), r.Total/10, r.Total%10,
 				c.T("tui.meeting.free", free, pl.Seats), c.T("tui.meeting.covers", c.Cat.Number(r.HoursWeek)))
-			if pl.ID == it.SuggestedID {
+			switch {
+			case pl.ID == it.SuggestedID:
 				line = st.Accent.Render(line + "  ◀ " + c.T("tui.meeting.suggested"))
+			case r.Excluded || free == 0:
+				line = st.Faint.Render(line) // filled or excluded while the team looked
 			}
 			b.WriteString(common.Fit(line, m.width) + "\n")
 			reasons := common.VisibleReasons(c.Role(), r.Reasons)
