@@ -254,6 +254,10 @@ func pointers[T any](values []T) []*T {
 	return out
 }
 
+// retryAfter is how long a batch of changes that could not be read waits
+// before it is read again.
+const retryAfter = 200 * time.Millisecond
+
 // follow applies the feed's changes in batches.
 func (o *Office) follow(ctx context.Context, changes <-chan data.Change) {
 	for {
@@ -282,8 +286,16 @@ func (o *Office) follow(ctx context.Context, changes <-chan data.Change) {
 		}
 		timer.Stop()
 		next, err := o.apply(ctx, batch)
-		if err != nil {
-			continue // the next change or poll tries again
+		for err != nil {
+			// A batch that could not be read is tried again, not dropped:
+			// later batches name other records, and these would stay stale
+			// until a full reload.
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(retryAfter):
+			}
+			next, err = o.apply(ctx, batch)
 		}
 		o.publish(next)
 	}

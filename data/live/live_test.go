@@ -2,7 +2,9 @@ package live
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -77,4 +79,49 @@ func openFile(ctx context.Context, t *testing.T, path string) *sqlite.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// flaky is a store whose first read of a placement fails, as a busy or
+// briefly unreadable database would.
+type flaky struct {
+	data.Store
+	failed atomic.Bool
+}
+
+func (f *flaky) Placement(ctx context.Context, id int64) (data.Placement, error) {
+	if !f.failed.Swap(true) {
+		return data.Placement{}, errors.New("database is locked")
+	}
+	return f.Store.Placement(ctx, id)
+}
+
+// A change whose record could not be read at first still reaches the
+// snapshot, though nothing else changes after it.
+func TestOffice_AChangeThatCouldNotBeReadIsReadAgain(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db := openFile(ctx, t, filepath.Join(t.TempDir(), "office.db"))
+	office, err := Open(ctx, &flaky{Store: db.As(data.LocalLead())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	watch := office.Watch(ctx)
+	p := data.NewPlacement()
+	p.Ref, p.Title, p.Employer, p.Seats = "P-1", "Renholder", "Firma", 1
+	p.Schedule = matching.MustParseSchedule("man-fre 08:00-12:00")
+	s := db.As(data.LocalLead())
+	if err := s.WithTx(ctx, func(tx data.Tx) error { return tx.SavePlacement(ctx, &p) }); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case snap := <-watch:
+			if _, ok := snap.Placement(p.ID); ok {
+				return
+			}
+		case <-deadline:
+			t.Fatal("the placement never reached the snapshot after its first read failed")
+		}
+	}
 }
