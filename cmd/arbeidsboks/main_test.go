@@ -320,7 +320,7 @@ func TestCLI_DemoAndBackup(t *testing.T) {
 	if out := c.ok("--db", db); !strings.Contains(out, "praksisplasser: 5") {
 		t.Errorf("after --force: %s", out)
 	}
-	copyPath := c.path("copy.db")
+	copyPath := c.path(filepath.Join("backups", "2026-11-23", "copy.db")) // folders made as needed
 	c.ok("--db", db, "backup", copyPath)
 	if out := c.ok("--db", copyPath); !strings.Contains(out, "kandidater: 5") {
 		t.Errorf("the backup holds: %s", out)

@@ -113,10 +113,14 @@ func (db *DB) HasUsers(ctx context.Context) (bool, error) {
 }
 
 // Backup writes a consistent copy of the database to path while others go
-// on writing. The file must not exist.
+// on writing. The file must not exist; its folder is made if it does not,
+// as Open makes the database's.
 func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s: %w", path, data.ErrExists)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
 	}
 	_, err := db.read.ExecContext(ctx, `VACUUM INTO ?`, path)
 	return err
