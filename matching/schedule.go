@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 const (
@@ -63,9 +64,19 @@ func init() {
 	}
 }
 
+// daySets are words for several days at once.
+var daySets = map[string][]int{
+	"hverdager": {0, 1, 2, 3, 4}, "ukedager": {0, 1, 2, 3, 4}, "weekdays": {0, 1, 2, 3, 4},
+	"helg": {5, 6}, "helger": {5, 6}, "weekend": {5, 6},
+}
+
 var (
 	spacedDash  = regexp.MustCompile(`\s*[-–]\s*`)
 	spacedComma = regexp.MustCompile(`\s*,\s*`)
+	// "kl. 08:00" is how Norwegian writes a time of day; "til" a range
+	// ("mandag til fredag", "08:00 til 15:00").
+	clockWord = regexp.MustCompile(`(?i)(^|\s)kl\.?(\s+|$)`)
+	tilWord   = regexp.MustCompile(`(?i)\s+til\s+`)
 )
 
 // ParseSchedule reads the schedule syntax: groups separated by ";", each
@@ -73,7 +84,7 @@ var (
 // An empty text is the empty schedule.
 func ParseSchedule(text string) (Schedule, error) {
 	var spans []Span
-	for _, group := range strings.Split(text, ";") {
+	for _, group := range splitGroups(text) {
 		group = strings.TrimSpace(group)
 		if group == "" {
 			continue
@@ -98,8 +109,31 @@ func MustParseSchedule(text string) Schedule {
 	return s
 }
 
+// splitGroups splits a schedule into its groups: at ";", and at a ","
+// that days follow once the group has its times, as people also write
+// "man-fre 08:00-15:00, lør 10:00-14:00".
+func splitGroups(text string) []string {
+	var groups []string
+	for _, g := range strings.Split(text, ";") {
+		parts := strings.Split(g, ",")
+		current := parts[0]
+		for _, part := range parts[1:] {
+			next := strings.TrimSpace(part)
+			if next != "" && unicode.IsLetter([]rune(next)[0]) && strings.ContainsAny(current, "0123456789") {
+				groups = append(groups, current)
+				current = part
+				continue
+			}
+			current += "," + part
+		}
+		groups = append(groups, current)
+	}
+	return groups
+}
+
 func parseGroup(group string) ([]Span, *ValueError) {
-	group = spacedComma.ReplaceAllString(spacedDash.ReplaceAllString(group, "-"), ",")
+	group = clockWord.ReplaceAllString(tilWord.ReplaceAllString(group, "-"), " ")
+	group = strings.TrimSpace(spacedComma.ReplaceAllString(spacedDash.ReplaceAllString(group, "-"), ","))
 	digit := strings.IndexAny(group, "0123456789")
 	if digit < 0 {
 		return nil, &ValueError{Code: ErrCodeScheduleGroup, Part: group}
@@ -133,6 +167,10 @@ func parseDays(text string) ([]int, *ValueError) {
 	var days []int
 	for _, item := range strings.Split(strings.ReplaceAll(text, " ", ","), ",") {
 		if item == "" {
+			continue
+		}
+		if set, ok := daySets[strings.ToLower(item)]; ok {
+			days = append(days, set...)
 			continue
 		}
 		from, to, isRange := strings.Cut(item, "-")

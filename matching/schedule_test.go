@@ -13,6 +13,14 @@ func TestParseSchedule_CanonicalForm(t *testing.T) {
 		{"mon-fri 08:00-15:00", "man-fre 08:00-15:00"},
 		{"Man - Fre 8:00 - 15:00", "man-fre 08:00-15:00"},
 		{"man-fre 08.00-15.30", "man-fre 08:00-15:30"},
+		// As people write it: "kl.", "til", en dashes, day words, and a
+		// comma before the next days.
+		{"mandag til fredag kl. 08.00 til 15.30", "man-fre 08:00-15:30"},
+		{"man–fre 08:00–15:00", "man-fre 08:00-15:00"},
+		{"hverdager 08:00-15:00", "man-fre 08:00-15:00"},
+		{"helg 10:00-14:00", "lør,søn 10:00-14:00"},
+		{"man-fre 08:00-15:00, lør 10:00-14:00", "man-fre 08:00-15:00; lør 10:00-14:00"},
+		{"man, ons, fre 09:00-14:00", "man,ons,fre 09:00-14:00"},
 		{"man 08:00-12:00; tir 08:00-12:00; ons 08:00-12:00", "man-ons 08:00-12:00"},
 		{"lør,søn 10:00-14:00", "lør,søn 10:00-14:00"},
 		{"man 08:00-10:00; man 09:00-12:00", "man 08:00-12:00"},
@@ -49,6 +57,8 @@ func TestParseSchedule_ErrorsSayWhatIsWrong(t *testing.T) {
 		{"man 24:00-02:00", ErrCodeScheduleTime, "24:00"},
 		{"mandag-fredag 08:00-15:00; blå 10:00-11:00", ErrCodeScheduleDay, "blå"},
 		{"man-fre", ErrCodeScheduleGroup, "man-fre"},
+		{"kl. 08:00-12:00", ErrCodeScheduleGroup, "08:00-12:00"},
+		{"man-fre 08:00-15:00, blå 10:00-11:00", ErrCodeScheduleDay, "blå"},
 		{"08:00-15:00", ErrCodeScheduleGroup, "08:00-15:00"},
 		{"man 09:00-09:00", ErrCodeScheduleRange, "09:00-09:00"},
 	}
