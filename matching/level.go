@@ -67,11 +67,15 @@ func (n Norwegian) String() string {
 	return oral + "/" + written
 }
 
-// ParseNorwegian reads "B1", "B1/A2" (oral/written), or "" and "-" for no
-// level. A part may be "-" to say that part has no level yet ("A1/-").
+// none reports whether a level is written as none: empty, "-" or "ingen".
+func none(s string) bool { return s == "" || s == "-" || strings.EqualFold(s, "ingen") }
+
+// ParseNorwegian reads "B1", "B1/A2" (oral/written), or "", "-" and
+// "ingen" for no level. A part may be "-" to say that part has no level yet
+// ("A1/-").
 func ParseNorwegian(s string) (Norwegian, error) {
 	s = strings.TrimSpace(s)
-	if s == "" || s == "-" {
+	if none(s) {
 		return Norwegian{}, nil
 	}
 	oralText, writtenText, split := strings.Cut(s, "/")
@@ -83,7 +87,7 @@ func ParseNorwegian(s string) (Norwegian, error) {
 		return Norwegian{Oral: l, Written: l}, nil
 	}
 	part := func(p string) (Level, error) {
-		if p = strings.TrimSpace(p); p == "-" {
+		if p = strings.TrimSpace(p); p != "" && none(p) { // "B1/" lacks its written level
 			return NoLevel, nil
 		}
 		return ParseLevel(p)

@@ -127,6 +127,8 @@ func TestParseNorwegian(t *testing.T) {
 		{"", Norwegian{}, ""},
 		{"-", Norwegian{}, ""},
 		{"A1/-", Norwegian{A1, NoLevel}, "A1/-"},
+		{"Ingen", Norwegian{}, ""},
+		{"A2/ingen", Norwegian{A2, NoLevel}, "A2/-"},
 		{" C2 ", Norwegian{C2, C2}, "C2"},
 	}
 	for _, c := range cases {
