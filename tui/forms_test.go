@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"arbeidsboks/data"
+	"arbeidsboks/matching"
 	"arbeidsboks/tui/i18n"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -391,6 +392,36 @@ func TestAuditTab_APersonsRefShowsTheirUtplasseringer(t *testing.T) {
 		if strings.Contains(line, " K-") && !strings.Contains(line, u.CandidateRef) {
 			t.Errorf("the log filtered by %s shows someone else: %q", u.CandidateRef, line)
 		}
+	}
+}
+
+// New entries coming in at the top leave the selected entry selected.
+func TestAuditTab_TheSelectedEntryStaysAsNewOnesArrive(t *testing.T) {
+	o := newOffice(t)
+	add := func(ref string) {
+		t.Helper()
+		c := data.NewCandidate()
+		c.Ref, c.Name = ref, "Test "+ref
+		c.Availability = matching.MustParseSchedule("man 08:00-12:00")
+		if err := o.store.WithTx(o.ctx, func(tx data.Tx) error { return tx.SaveCandidate(o.ctx, &c) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, ref := range []string{"K-T1", "K-T2", "K-T3", "K-T4"} {
+		add(ref)
+	}
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 120, 40)
+	sc := newScreen(t, tm)
+	sc.wait("7 Logg")
+	sc.keys("7")
+	sc.wait("kandidat K-T4")
+	sc.keys("j", "j") // K-T2
+	add("K-T5")
+	sc.wait("kandidat K-T5")
+	sc.keys("enter")
+	sc.wait("ny · kandidat")
+	if view := finish(t, tm); !strings.Contains(view, "ny · kandidat K-T2") {
+		t.Errorf("the entry shown is not K-T2's, the one selected:\n%s", view)
 	}
 }
 

@@ -214,8 +214,15 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.c.Failure(msg.err)
 		}
+		// New entries come in at the top: the one selected stays selected,
+		// unless it was the newest, where the newest stays in view.
+		var keep int64
+		if r := m.table.Cursor(); r > 0 {
+			keep = m.entries[r].ID
+		}
 		m.entries = msg.entries
 		m.table.SetRows(len(m.entries))
+		m.table.SelectID(keep, func(row int) int64 { return m.entries[row].ID })
 		return m, nil
 	case usersMsg:
 		if msg.err != nil {
