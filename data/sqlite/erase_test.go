@@ -245,3 +245,35 @@ func TestPersonalData_HoldsTheRecordItsUtplasseringerAndWhoReadIt(t *testing.T) 
 		t.Errorf("the audit does not say the specialist read the record: %+v", rec.Audit)
 	}
 }
+
+// An erased person stays erased: a form opened before the erasure, reloaded
+// onto the erased record and saved, writes nothing about them back, and
+// nobody can propose them.
+func TestEraseCandidate_NothingPersonalIsWrittenBack(t *testing.T) {
+	db, _ := openTemp(t)
+	ctx := context.Background()
+	s := lead(db)
+	c := candidate("K-1", "Kari Nordmann")
+	p := placement("P-1", 2)
+	save(t, s, &c, &p)
+	if err := s.WithTx(ctx, func(tx data.Tx) error { return tx.EraseCandidate(ctx, c.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	stub, err := s.Candidate(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := stub // the conflict view's "reload onto the new version"
+	form.Name, form.Notes = "Kari Nordmann", "Ringer tilbake fredag."
+	err = s.WithTx(ctx, func(tx data.Tx) error { return tx.SaveCandidate(ctx, &form) })
+	if !errors.Is(err, data.ErrErased) {
+		t.Fatalf("saving personal data onto the erased record = %v, want ErrErased", err)
+	}
+	err = s.WithTx(ctx, func(tx data.Tx) error { _, err := tx.Propose(ctx, c.ID, p.ID, 800); return err })
+	if !errors.Is(err, data.ErrErased) {
+		t.Fatalf("proposing the erased person = %v, want ErrErased", err)
+	}
+	if got, _ := s.Candidate(ctx, c.ID); got.Name != "" || got.Notes != "" {
+		t.Errorf("the erased record holds %q, %q", got.Name, got.Notes)
+	}
+}

@@ -102,20 +102,23 @@ func (t *tx) SaveCandidate(ctx context.Context, c *data.Candidate) error {
 	if err := t.requireRole(data.RoleSpecialist, data.RoleLead); err != nil {
 		return err
 	}
-	if problems := data.ValidateCandidate(c); len(problems) > 0 {
-		return &data.ValidationError{Entity: data.EntityCandidate, Problems: problems}
-	}
-	c.Office = t.actor.Office
 	var before data.Candidate
 	if c.ID != 0 {
 		var err error
 		if before, err = t.fullCandidate(ctx, c.ID); err != nil {
 			return err
 		}
-		if before.Version != c.Version {
-			return fmt.Errorf("candidate %s: %w", c.Ref, data.ErrStale)
+		if before.Erased {
+			return fmt.Errorf("candidate %s: %w", before.Ref, data.ErrErased)
 		}
 	}
+	if problems := data.ValidateCandidate(c); len(problems) > 0 {
+		return &data.ValidationError{Entity: data.EntityCandidate, Problems: problems}
+	}
+	if c.ID != 0 && before.Version != c.Version {
+		return fmt.Errorf("candidate %s: %w", c.Ref, data.ErrStale)
+	}
+	c.Office = t.actor.Office
 	var target any
 	if c.TargetHoursWeek != nil {
 		target = *c.TargetHoursWeek

@@ -53,7 +53,8 @@ func (t *tx) Propose(ctx context.Context, candidateID, placementID int64, score 
 // than the whole record, which a busy pipeline would parse again and again.
 func (t *tx) candidateState(ctx context.Context, id int64) (data.Candidate, error) {
 	c := data.Candidate{ID: id}
-	err := t.q.QueryRowContext(ctx, `SELECT ref, status FROM candidates WHERE id = ? AND office = ?`, id, t.actor.Office).Scan(&c.Ref, &c.Status)
+	err := t.q.QueryRowContext(ctx, `SELECT ref, status, erased FROM candidates WHERE id = ? AND office = ?`, id,
+		t.actor.Office).Scan(&c.Ref, &c.Status, &c.Erased)
 	return c, mapError(err)
 }
 
@@ -64,6 +65,9 @@ func (t *tx) candidateState(ctx context.Context, id int64) (data.Candidate, erro
 func (t *tx) seatCheck(ctx context.Context, p data.Placement, c data.Candidate, except int64) error {
 	if p.Status != data.PlacementActive {
 		return fmt.Errorf("%s: %w", p.Ref, data.ErrInactive)
+	}
+	if c.Erased {
+		return fmt.Errorf("%s: %w", c.Ref, data.ErrErased)
 	}
 	if c.Status == data.CandidateClosed {
 		return fmt.Errorf("%s: %w", c.Ref, data.ErrCandidateClosed)

@@ -113,6 +113,7 @@ func DescribeError(c *i18n.Catalogue, err error) []string {
 		{data.ErrStale, "error.stale"}, {data.ErrForbidden, "error.forbidden"},
 		{data.ErrNoSeat, "error.no_seat"}, {data.ErrInactive, "error.inactive"},
 		{data.ErrHasSeat, "error.has_seat"}, {data.ErrCandidateClosed, "error.candidate_closed"},
+		{data.ErrErased, "error.erased"},
 		{data.ErrSchema, "error.schema"}, {data.ErrNotFound, "error.not_found"},
 		{data.ErrExists, "error.exists"}, {data.ErrNotChair, "error.not_chair"},
 	} {

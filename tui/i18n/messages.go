@@ -46,6 +46,7 @@ var messages = map[string]message{
 
 	// Errors the store gives.
 	"error.not_found":        {"finnes ikke", "not found"},
+	"error.erased":           {"personopplysningene er slettet, og ingenting om personen kan skrives inn igjen", "the person's data is erased, and nothing about them can be written again"},
 	"error.no_file":          {"finner ikke filen %s", "no file %s"},
 	"error.file_access":      {"har ikke tilgang til %s", "no access to %s"},
 	"error.stale":            {"er endret av noen andre siden du åpnet den; last inn på nytt", "was changed by someone else since you opened it; reload"},
