@@ -21,6 +21,18 @@ type store struct {
 
 func (s *store) Actor() data.Actor { return s.actor }
 
+// Meeting reads the meeting and its queue in one read transaction: a
+// decision and the move to the next candidate are one commit, and a reader
+// must not see the one without the other.
+func (s *store) Meeting(ctx context.Context, id int64) (data.Meeting, error) {
+	tx, err := s.db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return data.Meeting{}, mapError(err)
+	}
+	defer tx.Rollback()
+	return reader{q: tx, actor: s.actor}.Meeting(ctx, id)
+}
+
 func (s *store) Location() string { return filepath.Base(s.db.path) }
 
 func (s *store) Subscribe(ctx context.Context) <-chan data.Change { return s.db.feed.subscribe(ctx) }

@@ -210,6 +210,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if !msg.open && (m.open == nil || msg.m.ID != m.open.ID) {
 			return m, nil
 		}
+		if m.open != nil && msg.m.ID == m.open.ID && msg.m.Version < m.open.Version {
+			// Reads run side by side; one begun before the last change may
+			// end after a newer one, and must not put the meeting back.
+			return m, nil
+		}
 		mt := msg.m
 		m.open = &mt
 		if mt.Status == data.MeetingEnded {
