@@ -19,8 +19,8 @@ var (
 	// ErrErased: the person's data is erased; the record stays only as an
 	// anonymous count, and nothing personal may be written to it again.
 	ErrErased = errors.New("the person's data is erased")
-	ErrExists          = errors.New("already exists")
-	ErrSchema          = errors.New("database schema is newer than this program")
+	ErrExists = errors.New("already exists")
+	ErrSchema = errors.New("database schema is newer than this program")
 )
 
 // Reader is what can be read from a store. Every read is shaped by the
