@@ -16,11 +16,11 @@ var (
 	ErrHasSeat   = errors.New("candidate already holds a seat")
 	// ErrCandidateClosed: the candidate's status is avsluttet.
 	ErrCandidateClosed = errors.New("candidate is closed")
+	ErrExists          = errors.New("already exists")
+	ErrSchema          = errors.New("database schema is newer than this program")
 	// ErrErased: the person's data is erased; the record stays only as an
 	// anonymous count, and nothing personal may be written to it again.
 	ErrErased = errors.New("the person's data is erased")
-	ErrExists = errors.New("already exists")
-	ErrSchema = errors.New("database schema is newer than this program")
 )
 
 // Reader is what can be read from a store. Every read is shaped by the
