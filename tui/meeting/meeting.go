@@ -512,7 +512,10 @@ func (m *Model) moveTo(position int) tea.Cmd {
 		return nil
 	}
 	id, ctx := m.open.ID, m.c.Ctx
-	m.open.Current = position // at once here; the others follow through the store
+	// At once here; the others follow through the store. The store's move
+	// makes the next version, so a read from before it is not taken.
+	m.open.Current = position
+	m.open.Version++
 	return tea.Batch(m.rank(), m.tx("", func(tx data.Tx) error { return tx.SetMeetingCurrent(ctx, id, position) }))
 }
 
