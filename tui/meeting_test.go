@@ -356,3 +356,41 @@ func TestMeeting_NumbersStayWhenAnotherSessionFillsASeat(t *testing.T) {
 	}
 	finish(t, tm)
 }
+
+// A meeting started elsewhere, coming in at the top of the list, leaves the
+// selected meeting selected: enter opens the one the user chose.
+func TestMeeting_TheSelectedMeetingStaysWhenANewOneStarts(t *testing.T) {
+	o := newOffice(t)
+	all, err := o.store.Candidates(o.ctx, data.CandidateFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	meet := func(title string, end bool) {
+		t.Helper()
+		err := o.store.WithTx(o.ctx, func(tx data.Tx) error {
+			m, err := tx.StartMeeting(o.ctx, title, []int64{all[0].ID})
+			if err != nil || !end {
+				return err
+			}
+			return tx.EndMeeting(o.ctx, m.ID)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	meet("Møte A", true)
+	meet("Møte B", true)
+	tm := start(t, o.session(t, data.LocalLead(), i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5")
+	sc.wait("Møte A", "Møte B")
+	sc.keys("j") // Møte A, the older
+	meet("Møte C", false)
+	sc.wait("Møte C")
+	sc.keys("enter")
+	sc.wait("# Møte")
+	if view := finish(t, tm); !strings.Contains(view, "Møte A") || strings.Contains(view, "Møte B") {
+		t.Errorf("enter opened another meeting than the one selected:\n%s", view)
+	}
+}

@@ -200,8 +200,15 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.c.Failure(msg.err)
 		}
+		// A meeting started elsewhere comes in at the top: the one
+		// selected stays selected, so that enter joins what the user chose.
+		var keep int64
+		if r := m.table.Cursor(); r >= 0 && r < len(m.list) {
+			keep = m.list[r].ID
+		}
 		m.list = msg.list
 		m.table.SetRows(len(m.list))
+		m.table.SelectID(keep, func(row int) int64 { return m.list[row].ID })
 		return m, nil
 	case meetingMsg:
 		if msg.err != nil {
