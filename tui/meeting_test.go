@@ -394,3 +394,46 @@ func TestMeeting_TheSelectedMeetingStaysWhenANewOneStarts(t *testing.T) {
 		t.Errorf("enter opened another meeting than the one selected:\n%s", view)
 	}
 }
+
+// Under the five, the meeting names better matches that are excluded and
+// why: what the team may be able to do something about.
+func TestMeeting_ShowsWhyBetterMatchesAreExcluded(t *testing.T) {
+	o := newOfficeOf(t, 60, 60)
+	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5", "n")
+	sc.wait("kandidat 1 av", "0 vedtak")
+	meeting := lastMeeting(t, o)
+	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, blocked := -1, (*data.Placement)(nil)
+	for i, it := range meeting.Items {
+		r := mt.Index.RankPlacements(mt.CandidateIndex(it.CandidateRef), 0, true)
+		best := 0
+		for _, x := range r.Included {
+			if mt.Placements[x.Placement].FreeSeats() > 0 {
+				best = x.Total
+				break
+			}
+		}
+		for _, x := range r.Excluded {
+			if x.Total > best && mt.Placements[x.Placement].FreeSeats() > 0 {
+				at, blocked = i, mt.Placements[x.Placement]
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no queue candidate has a better match that is excluded in the demo office")
+	}
+	moveTo(tm, 0, at)
+	sc.wait("Beste plasser med ledig plass for "+meeting.Items[at].CandidateRef, "Bedre treff som er utelukket:", blocked.Title)
+	finish(t, tm)
+}

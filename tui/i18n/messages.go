@@ -447,6 +447,7 @@ var messages = map[string]message{
 	"tui.meeting.no_placements":       {"Ingen praksisplass med ledig plass passer.", "No placement with a free seat fits."},
 	"tui.meeting.free":                {"%d/%d ledige", "%d/%d free"},
 	"tui.meeting.covers":              {"%s t/uke", "%s h/week"},
+	"tui.meeting.blocked":             {"Bedre treff som er utelukket:", "Better matches that are excluded:"},
 	"tui.meeting.best_for":            {"Beste plasser med ledig plass for %s:", "Best placements with a free seat for %s:"},
 	"tui.meeting.suggested":           {"forslag", "suggested"},
 	"tui.meeting.suggestion":          {"Optimal fordeling foreslår %s (%d.%d) — enter godtar, 1–5 velger en annen", "The optimal allocation suggests %s (%d.%d) — enter accepts, 1–5 chooses another"},

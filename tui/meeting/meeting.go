@@ -22,8 +22,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// shownPlacements is how many placements the meeting view offers.
-const shownPlacements = 5
+// shownPlacements is how many placements the meeting view offers, and
+// shownBlocked how many better but excluded ones it names below them.
+const (
+	shownPlacements = 5
+	shownBlocked    = 2
+)
 
 // Keys are the tab's and the meeting view's keys.
 type Keys struct {
@@ -70,6 +74,7 @@ type (
 		generation  uint64
 		results     []matching.Result // what the keys 1–5 choose from
 		all         []matching.Result // every placement, included then excluded
+		blocked     []matching.Result // excluded ones with a free seat that would score higher
 		m           *data.Matching
 	}
 	doneMsg struct {
@@ -392,6 +397,17 @@ func (m *Model) rank() tea.Cmd {
 			}
 		}
 		out.all = append(ranking.Included, ranking.Excluded...)
+		// What keeps the person from better matches (a police certificate,
+		// an adaptation) is often what the team can do something about.
+		best := 0
+		if len(out.results) > 0 {
+			best = out.results[0].Total
+		}
+		for _, r := range ranking.Excluded {
+			if r.Total > best && mt.Placements[r.Placement].FreeSeats() > 0 && len(out.blocked) < shownBlocked {
+				out.blocked = append(out.blocked, r)
+			}
+		}
 		return out
 	}
 }
@@ -714,6 +730,18 @@ func (m *Model) meetingView() string {
 			for _, reason := range reasons {
 				b.WriteString(common.Fit("   "+st.Faint.Render("• "+common.DescribeReason(c.Cat, reason)), m.width) + "\n")
 			}
+		}
+		if len(m.ranked.blocked) > 0 {
+			b.WriteString(st.Label.Render(c.T("tui.meeting.blocked")) + "\n")
+		}
+		for _, r := range m.ranked.blocked {
+			pl := m.ranked.m.Placements[r.Placement]
+			why := ""
+			if reasons := common.VisibleReasons(c.Role(), r.Reasons); len(reasons) > 0 {
+				why = " — " + common.DescribeReason(c.Cat, reasons[0])
+			}
+			line := fmt.Sprintf("   %s  %d.%d%s", data.CleanText(pl.Title+" · "+pl.Employer, false), r.Total/10, r.Total%10, why)
+			b.WriteString(common.Fit(st.Faint.Render(line), m.width) + "\n")
 		}
 	}
 	if it.SuggestedID != 0 && it.Decision == "" {
