@@ -11,6 +11,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
+// renderDetails puts the opened person's record in the details pane, as
+// far as the user's role may see it.
 func (m *Model) renderDetails() {
 	if !m.details || m.snap == nil || m.access {
 		return
