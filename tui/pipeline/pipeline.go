@@ -420,6 +420,8 @@ func (m *Model) openDetails(u *data.Utplassering) tea.Cmd {
 	}
 }
 
+// renderDetails puts the selected utplassering and its history in the
+// details pane.
 func (m *Model) renderDetails() {
 	c, st := m.c, m.c.Styles
 	var u *data.Utplassering

@@ -432,6 +432,7 @@ func (m *Model) filterLine() string {
 	return m.c.FilterSummary(parts, m.rows.Len(), len(m.snap.Placements))
 }
 
+// renderDetails puts the placement the details are of in the details pane.
 func (m *Model) renderDetails() {
 	if !m.details || m.snap == nil {
 		return
