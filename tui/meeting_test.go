@@ -437,3 +437,65 @@ func TestMeeting_ShowsWhyBetterMatchesAreExcluded(t *testing.T) {
 	sc.wait("Beste plasser med ledig plass for "+meeting.Items[at].CandidateRef, "Bedre treff som er utelukket:", blocked.Title)
 	finish(t, tm)
 }
+
+// A seat freed while the team looks brings its placement in after the
+// others, which keep their numbers.
+func TestMeeting_AFreedSeatJoinsTheListAtTheEnd(t *testing.T) {
+	o := newOfficeOf(t, 60, 60)
+	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5", "n")
+	sc.wait("kandidat 1 av", "0 vedtak")
+	meeting := lastMeeting(t, o)
+	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holders, err := o.store.Utplasseringer(o.ctx, data.UtplasseringFilter{SeatHolding: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A candidate shown fewer than five, with a full placement among their
+	// matches whose seat an utplassering holds.
+	at, shown := -1, 0
+	var full *data.Placement
+	var holder data.Utplassering
+	for i, it := range meeting.Items {
+		shown, full = 0, nil
+		for _, r := range mt.Index.RankPlacements(mt.CandidateIndex(it.CandidateRef), 0, false).Included {
+			p := mt.Placements[r.Placement]
+			switch {
+			case p.FreeSeats() > 0:
+				shown++
+			case full == nil:
+				for _, u := range holders {
+					if u.PlacementID == p.ID {
+						full, holder = p, u
+						break
+					}
+				}
+			}
+		}
+		if shown > 0 && shown < 5 && full != nil {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		t.Fatal("no queue candidate with fewer than five placements and a full one in the demo office")
+	}
+	moveTo(tm, 0, at)
+	sc.wait("Beste plasser med ledig plass for " + meeting.Items[at].CandidateRef)
+
+	err = o.store.WithTx(o.ctx, func(tx data.Tx) error {
+		_, err := tx.Move(o.ctx, holder.ID, holder.Version, data.StatusNotSuitable, data.ReasonOther, "")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.wait(fmt.Sprintf("%d  %s", shown+1, full.Title+" · "+full.Employer))
+	finish(t, tm)
+}

@@ -355,14 +355,24 @@ func (m *Model) current() (data.MeetingItem, bool) {
 // placement that stood at its number, not whatever moved up when another
 // session filled a seat. Each keeps its new score; one that filled up or is
 // excluded now stays, drawn faint, and the store refuses a proposal to it.
+// Room left in the five goes to the best of the new ranking.
 func (m *Model) sameOrder(msg rankedMsg) []matching.Result {
 	at := make(map[int64]matching.Result, len(msg.all))
 	for _, r := range msg.all {
 		at[msg.m.Placements[r.Placement].ID] = r
 	}
 	var out []matching.Result
+	kept := map[int64]bool{}
 	for _, old := range m.ranked.results {
-		if r, ok := at[m.ranked.m.Placements[old.Placement].ID]; ok {
+		id := m.ranked.m.Placements[old.Placement].ID
+		if r, ok := at[id]; ok {
+			out = append(out, r)
+			kept[id] = true
+		}
+	}
+	// A seat freed meanwhile brings its placement in after the others.
+	for _, r := range msg.results {
+		if len(out) < shownPlacements && !kept[msg.m.Placements[r.Placement].ID] {
 			out = append(out, r)
 		}
 	}
