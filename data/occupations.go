@@ -278,22 +278,28 @@ func ExportOccupations(ctx context.Context, r Reader, format Format, w io.Writer
 // NewClassification builds the resolver's classification from stored
 // items; nil when there are none.
 func NewClassification(items []Occupation) *occupation.Classification {
+	return newClassification(items, nil)
+}
+
+// newClassification builds the classification with other words for some
+// of its codes (by code).
+func newClassification(items []Occupation, words map[string][]string) *occupation.Classification {
 	if len(items) == 0 {
 		return nil
 	}
 	out := make([]occupation.Occupation, len(items))
 	for i, o := range items {
 		out[i] = occupation.Occupation{Code: o.Code, Level: o.Level, Name: o.Name, Parent: o.Parent,
-			Category1: o.NavCategory1, Category2: o.NavCategory2, Titles: o.Titles}
+			Category1: o.NavCategory1, Category2: o.NavCategory2, Titles: o.Titles, Words: words[o.Code]}
 	}
 	return occupation.New(out)
 }
 
 // LoadClassification reads the stored classification and builds the
 // resolver; nil when none is stored. The skills taxonomy's words for an
-// occupation (a term linked to codes, and its synonyms) count as titles of
-// it: they hold the everyday words a registry of job titles lacks
-// ("vaskehjelp", "romassistent").
+// occupation count as its titles where no other occupation has them: they
+// hold the everyday words a registry of job titles lacks ("vaskehjelp",
+// "romassistent").
 func LoadClassification(ctx context.Context, r Reader) (*occupation.Classification, error) {
 	items, err := r.Occupations(ctx)
 	if err != nil || len(items) == 0 {
@@ -303,7 +309,7 @@ func LoadClassification(ctx context.Context, r Reader) (*occupation.Classificati
 	if err != nil {
 		return nil, err
 	}
-	return NewClassification(withSkillWords(items, terms)), nil
+	return newClassification(items, skillWords(terms)), nil
 }
 
 // LoadOccupationsOnly builds the resolver from the stored classification
@@ -317,28 +323,16 @@ func LoadOccupationsOnly(ctx context.Context, r Reader) (*occupation.Classificat
 	return NewClassification(items), nil
 }
 
-// withSkillWords gives the items with each skill term linked to a code,
-// and the term's synonyms, added to that code's titles. The items are
-// copied, not changed.
-func withSkillWords(items []Occupation, terms []SkillTerm) []Occupation {
-	at := make(map[string]int, len(items))
-	for i, o := range items {
-		at[o.Code] = i
-	}
-	out := slices.Clone(items)
+// skillWords maps each code a skill term names, alone, to the term and its
+// synonyms. A word for a field of work ("renhold": 9111 and 9112) is left
+// out: as a title of several codes it would tie them, also where the
+// registered titles tell them apart.
+func skillWords(terms []SkillTerm) map[string][]string {
+	out := map[string][]string{}
 	for _, t := range terms {
-		for _, code := range t.Occupations {
-			i, ok := at[code]
-			if !ok {
-				continue
-			}
-			titles := slices.Clip(out[i].Titles)
-			for _, w := range append([]string{t.Term}, t.Synonyms...) {
-				if !slices.ContainsFunc(titles, func(s string) bool { return strings.EqualFold(s, w) }) {
-					titles = append(titles, w)
-				}
-			}
-			out[i].Titles = titles
+		if len(t.Occupations) == 1 {
+			code := t.Occupations[0]
+			out[code] = append(out[code], append([]string{t.Term}, t.Synonyms...)...)
 		}
 	}
 	return out

@@ -22,6 +22,11 @@ type Occupation struct {
 	Category1 string // NAV's category level 1 ("Reiseliv og mat")
 	Category2 string // NAV's category level 2 ("Kokk")
 	Titles    []string
+	// Words are other words for the occupation, such as an office's skills
+	// taxonomy has. They count as titles, except where another occupation
+	// has a title or name of the same words: they fill the registered
+	// titles' gaps and never contest them.
+	Words []string
 }
 
 // Classification is the occupations, the resolver's index over their names

@@ -180,6 +180,28 @@ func buildIndexWith(items []Occupation, p params) *index {
 			texts = append(texts, text{code, it.Category2, docCategory})
 		}
 	}
+	// Other words, where no other occupation's title or name has the same
+	// stems.
+	named := map[string]int32{} // stems → the unit group, -1 for several
+	for _, t := range texts {
+		if t.kind == docTitle || t.kind == docName {
+			key := strings.Join(words(t.text), " ")
+			if c, ok := named[key]; ok && c != t.code {
+				named[key] = -1
+			} else if !ok {
+				named[key] = t.code
+			}
+		}
+	}
+	for code, i := range ix.codes {
+		for _, w := range items[i].Words {
+			key := strings.Join(words(w), " ")
+			if c, ok := named[key]; key == "" || ok && c != int32(code) {
+				continue
+			}
+			texts = append(texts, text{int32(code), w, docTitle})
+		}
+	}
 	for k := range ix.nGroup {
 		ix.nGroup[k] = len(groupIDs[k])
 	}

@@ -143,3 +143,23 @@ func TestClassification_PathReachesTheMajorGroup(t *testing.T) {
 		t.Errorf("Has/Len wrong")
 	}
 }
+
+// Other words for an occupation fill the registered titles' gaps and never
+// contest them: a word another occupation has as a title stays that one's.
+func TestResolve_OtherWordsNeverContestARegisteredTitle(t *testing.T) {
+	items := []Occupation{
+		{Code: "4", Level: 1, Name: "Kontoryrker"},
+		{Code: "42", Level: 2, Name: "Kundeservice", Parent: "4"},
+		{Code: "422", Level: 3, Name: "Kundeinformasjon", Parent: "42"},
+		{Code: "4224", Level: 4, Name: "Hotellresepsjonister", Parent: "422", Titles: []string{"Resepsjonist", "Nattportier"}},
+		{Code: "4226", Level: 4, Name: "Resepsjonister (ekskl. hotell)", Parent: "422", Titles: []string{"Sentralbordresepsjonist"},
+			Words: []string{"resepsjonist", "frontdesk"}},
+	}
+	c := New(items)
+	if m, ok := c.Best("resepsjonist"); !ok || m.Code != "4224" {
+		t.Errorf("resepsjonist = %+v %v, want 4224, whose registered title it is", m, ok)
+	}
+	if m, ok := c.Best("Frontdesk"); !ok || m.Code != "4226" {
+		t.Errorf("frontdesk = %+v %v, want 4226, whose word it is", m, ok)
+	}
+}
