@@ -223,7 +223,7 @@ func (q query) rows() []int {
 		c := cands[i]
 		if (q.status != "" && string(c.Status) != q.status) ||
 			(q.programme != "" && string(c.Programme) != q.programme) ||
-			(q.mine && !strings.EqualFold(c.Specialist, q.me)) {
+			(q.mine && !isMine(c.Specialist, q.me)) {
 			continue
 		}
 		rows = append(rows, i)
@@ -510,4 +510,16 @@ func (m *Model) FullHelp() [][]key.Binding {
 		full = append(full, []key.Binding{k.Access, k.Erase})
 	}
 	return full
+}
+
+// isMine reports whether the person's specialist is the user. A user is
+// registered by a short name as often as by the full one: "kari" and
+// "kari.nordmann" are Kari Nordmann too.
+func isMine(specialist, me string) bool {
+	specialist, me = strings.ToLower(strings.TrimSpace(specialist)), strings.ToLower(strings.TrimSpace(me))
+	if me == "" || specialist == "" {
+		return false
+	}
+	first, _, _ := strings.Cut(specialist, " ")
+	return specialist == me || first == me || strings.ReplaceAll(specialist, " ", ".") == me
 }
