@@ -39,6 +39,7 @@ const (
 	CodeSSHKey          = "ssh_key"          // not an SSH public key
 	CodeKeyTaken        = "key_taken"        // Args: the user the key belongs to
 	CodeUserExists      = "user_exists"      // a user by that name exists
+	CodeUnnamedColumn   = "unnamed_column"   // a column without a name holds values; Args: its number
 )
 
 // Location says where in a file a problem is: CSV "line" (the physical line

@@ -186,6 +186,14 @@ func (im importer[T]) mapHeader(tbl *table) ([]*column[T], []*FieldError) {
 		if i == 0 {
 			name = strings.TrimPrefix(name, "\ufeff")
 		}
+		if name == "" {
+			// A spreadsheet saved as CSV often ends its rows in empty
+			// columns: one without a name is left out while it is empty.
+			if where, ok := firstValue(tbl, i); ok {
+				problems = append(problems, &FieldError{Where: where, Code: CodeUnnamedColumn, Args: []string{fmt.Sprint(i + 1)}})
+			}
+			continue
+		}
 		col, ok := findColumn(im.columns, name)
 		switch {
 		case !ok:
@@ -201,6 +209,16 @@ func (im importer[T]) mapHeader(tbl *table) ([]*column[T], []*FieldError) {
 		problems = append(problems, &FieldError{Where: Location{tbl.unit, 1}, Column: "ref", Code: CodeNoColumn})
 	}
 	return cols, problems
+}
+
+// firstValue finds the first row with a value in column i.
+func firstValue(tbl *table, i int) (Location, bool) {
+	for _, row := range tbl.rows {
+		if i < len(row.cells) && strings.TrimSpace(row.cells[i]) != "" {
+			return row.where, true
+		}
+	}
+	return Location{}, false
 }
 
 // applyRow builds the record a row describes: the stored one with the

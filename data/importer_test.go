@@ -349,6 +349,8 @@ func TestImport_FileProblems(t *testing.T) {
 			[]string{`line 4, column ref: "P-1": duplicate_ref line 2`}},
 		{"empty file", data.CSV, "", []string{"empty_file"}},
 		{"header only", data.CSV, "ref,title,employer,seats,schedule\n", []string{"empty_file"}},
+		{"an unnamed column with a value", data.CSV, "ref,title,employer,seats,schedule,\nP-1,T,E,1,man 08:00-12:00,\nP-2,T,E,1,man 08:00-12:00,glemt\n",
+			[]string{"line 3, unnamed_column 6"}},
 		{"no ref column", data.CSV, "title,employer\nT,E\n", []string{"line 1, column ref: no_column"}},
 		// What Excel in a Norwegian locale saves as "CSV": ; between the
 		// columns, and æøå in Windows-1252.
@@ -446,4 +448,15 @@ func ExampleFieldError() {
 	err := &data.FieldError{Where: data.Location{Unit: "line", N: 14}, Column: "schedule", Value: "man-fre 8-15", Code: "schedule.time", Args: []string{"8"}}
 	fmt.Println(err)
 	// Output: line 14, column schedule: "man-fre 8-15": schedule.time 8
+}
+
+// Excel saves a sheet as CSV with empty columns at the end when cells
+// there were ever formatted: they are left out.
+func TestImport_EmptyUnnamedColumnsAreLeftOut(t *testing.T) {
+	s := newStore(t)
+	file := "ref,title,employer,seats,schedule,,\r\nP-1,Renholder,Firma,2,man-fre 08:00-12:00,,\r\n,,,,,,\r\n"
+	res, err := importPlacements(t, s, data.CSV, []byte(file))
+	if err != nil || res.Created != 1 {
+		t.Fatalf("import = %+v, %v; want one new placement", res, err)
+	}
 }
