@@ -35,6 +35,7 @@ const (
 	CodeEmptySchedule   = "empty_schedule"   // a schedule without any time
 	CodeNoColumn        = "no_column"        // the file lacks a column every row needs
 	CodeNotUTF8         = "not_utf8"         // text in another encoding (Excel's Windows-1252)
+	CodeUTF16           = "utf16"            // a UTF-16 file (Excel's "Unicode text")
 	CodeSemicolons      = "semicolons"       // a CSV file with ; between its columns
 	CodeSSHKey          = "ssh_key"          // not an SSH public key
 	CodeKeyTaken        = "key_taken"        // Args: the user the key belongs to

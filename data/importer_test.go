@@ -358,6 +358,7 @@ func TestImport_FileProblems(t *testing.T) {
 			[]string{"line 1, semicolons"}},
 		{"windows-1252", data.CSV, "ref,title,employer,seats,schedule\nP-1,Renholder,E,1,man 08:00-12:00\nP-2,Kj\xf8kkenassistent,E,1,man 08:00-12:00\n",
 			[]string{"line 3, column title: \"Kj\ufffdkkenassistent\": not_utf8"}},
+		{"utf-16", data.CSV, "\xff\xfer\x00e\x00f\x00", []string{"line 1, utf16"}},
 		{"json windows-1252", data.JSON, "[{\"ref\":\"P-1\",\"title\":\"Kj\xf8kkenassistent\",\"employer\":\"E\",\"seats\":1,\"schedule\":\"man 08:00-12:00\"}]",
 			[]string{"record 1, column title: \"Kj\ufffdkkenassistent\": not_utf8"}},
 		{"field count", data.CSV, "ref,title,employer,seats,schedule\nP-1,T,E,1\n", []string{"line 2, field_count 4 5"}},

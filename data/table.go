@@ -77,6 +77,10 @@ func readCSV(r io.Reader) (*table, *FieldError) {
 	if err != nil {
 		return nil, problem(CodeSyntax, err.Error())
 	}
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		// Excel's "Unicode text".
+		return nil, &FieldError{Where: Location{"line", 1}, Code: CodeUTF16}
+	}
 	t, ferr := readDelimited(bytes.TrimPrefix(raw, utf8BOM), ',')
 	if ferr != nil {
 		return nil, ferr

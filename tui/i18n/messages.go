@@ -32,6 +32,7 @@ var messages = map[string]message{
 	"problem.occupation":                  {"må være en firesifret STYRK-08-kode", "must be a four-digit STYRK-08 code"},
 	"problem.format":                      {"filtypen kan ikke leses (bruk .csv, .xlsx eller .json)", "this file type cannot be read (use .csv, .xlsx or .json)"},
 	"problem.empty_schedule":              {"timeplanen er tom", "the schedule is empty"},
+	"problem.utf16":                       {"filen er UTF-16 («Unicode-tekst» fra Excel) – lagre den som «CSV UTF-8 (kommadelt)»", "the file is UTF-16 (Excel's «Unicode Text») – save it as «CSV UTF-8 (Comma delimited)»"},
 	"problem.unnamed_column":              {"kolonne nr. %s har ingen overskrift, men har verdier", "column %s has no header, but holds values"},
 	"problem.no_column":                   {"filen mangler denne kolonnen", "the file lacks this column"},
 	"problem.not_utf8":                    {"er ikke UTF-8-tekst; filen er trolig lagret i Windows-1252 – lagre den som «CSV UTF-8 (kommadelt)»", "is not UTF-8 text; the file is probably saved in Windows-1252 – save it as «CSV UTF-8 (Comma delimited)»"},
