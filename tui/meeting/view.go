@@ -109,12 +109,12 @@ func (m *Model) meetingView() string {
 		}
 		for _, r := range m.ranked.blocked {
 			pl := m.ranked.m.Placements[r.Placement]
-			why := ""
-			if reasons := common.VisibleReasons(c.Role(), r.Reasons); len(reasons) > 0 {
-				why = " — " + common.DescribeReason(c.Cat, reasons[0])
-			}
-			line := fmt.Sprintf("   %s  %d.%d%s", data.CleanText(pl.Title+" · "+pl.Employer, false), r.Total/10, r.Total%10, why)
+			line := fmt.Sprintf("   %s  %d.%d", data.CleanText(pl.Title+" · "+pl.Employer, false), r.Total/10, r.Total%10)
 			b.WriteString(common.Fit(st.Faint.Render(line), m.width) + "\n")
+			if reasons := common.VisibleReasons(c.Role(), r.Reasons); len(reasons) > 0 {
+				why := "     • " + common.DescribeReason(c.Cat, reasons[0])
+				b.WriteString(common.Fit(st.Faint.Render(why), m.width) + "\n")
+			}
 		}
 	}
 	if it.SuggestedID != 0 && it.Decision == "" {
