@@ -54,6 +54,15 @@ func (s *Snapshot) Candidate(id int64) (*data.Candidate, bool) {
 	return nil, false
 }
 
+// Utplassering finds an utplassering by id.
+func (s *Snapshot) Utplassering(id int64) (*data.Utplassering, bool) {
+	i, ok := slices.BinarySearchFunc(s.Utplasseringer, id, func(u *data.Utplassering, id int64) int { return cmp.Compare(u.ID, id) })
+	if !ok {
+		return nil, false
+	}
+	return s.Utplasseringer[i], true
+}
+
 // CandidateIndex is a candidate's place in Candidates (and in the
 // snapshot's Matching), or -1.
 func (s *Snapshot) CandidateIndex(id int64) int {

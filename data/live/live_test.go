@@ -125,3 +125,14 @@ func TestOffice_AChangeThatCouldNotBeReadIsReadAgain(t *testing.T) {
 		}
 	}
 }
+
+func TestSnapshot_FindsAnUtplasseringByID(t *testing.T) {
+	us := []*data.Utplassering{{ID: 1, CandidateRef: "K-1"}, {ID: 3, CandidateRef: "K-3"}, {ID: 7, CandidateRef: "K-7"}}
+	s := NewSnapshot(nil, nil, us, nil)
+	if u, ok := s.Utplassering(3); !ok || u.CandidateRef != "K-3" {
+		t.Errorf("Utplassering(3) = %+v, %v", u, ok)
+	}
+	if _, ok := s.Utplassering(4); ok {
+		t.Error("Utplassering(4) found one that is not there")
+	}
+}

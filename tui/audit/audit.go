@@ -126,10 +126,8 @@ func (m *Model) recordName(entity string, id int64) string {
 				return kind + " " + c.Ref
 			}
 		case data.EntityUtplassering:
-			for _, u := range m.snap.Utplasseringer {
-				if u.ID == id {
-					return kind + " " + u.CandidateRef + " → " + u.PlacementRef
-				}
+			if u, ok := m.snap.Utplassering(id); ok {
+				return kind + " " + u.CandidateRef + " → " + u.PlacementRef
 			}
 		}
 	}
