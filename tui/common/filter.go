@@ -3,6 +3,8 @@ package common
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"arbeidsboks/matching/occupation"
 
@@ -16,7 +18,7 @@ import (
 // query fuzzily (letters in order, so typos of dropped letters still find
 // their row) are given instead, best first. It returns the rows' indices.
 func Match(query string, n int, text func(i int) string) []int {
-	words := strings.Fields(strings.ToLower(query))
+	words := strings.Fields(fold(query))
 	if len(words) == 0 {
 		all := make([]int, n)
 		for i := range all {
@@ -26,7 +28,7 @@ func Match(query string, n int, text func(i int) string) []int {
 	}
 	var out []int
 	for i := range n {
-		t := strings.ToLower(text(i))
+		t := fold(text(i))
 		ok := true
 		for _, w := range words {
 			if !strings.Contains(t, w) {
@@ -41,7 +43,7 @@ func Match(query string, n int, text func(i int) string) []int {
 	if len(out) > 0 {
 		return out
 	}
-	for _, m := range fuzzy.FindFrom(strings.ToLower(query), source{n, text}) {
+	for _, m := range fuzzy.FindFrom(fold(query), source{n, text}) {
 		out = append(out, m.Index)
 	}
 	return out
@@ -52,8 +54,56 @@ type source struct {
 	text func(int) string
 }
 
-func (s source) String(i int) string { return strings.ToLower(s.text(i)) }
-func (s source) Len() int            { return s.n }
+func (s source) String(i int) string { return fold(s.text(i)) }
+
+// fold is text as the filter compares it: lower case, with æ, ø, å and
+// their stand-ins (ae, oe, aa, ä, ö) as plain letters and accented letters
+// without the accent. "odegard", "oedegaard" and "Ødegård" are the same to
+// a filter, for whoever types without a Norwegian keyboard. Both the query
+// and the rows are folded, so the digraphs fold the same on both sides.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			c = lowerASCII(c)
+			if (c == 'a' || c == 'o') && i+1 < len(s) {
+				next := lowerASCII(s[i+1])
+				if c == 'a' && (next == 'a' || next == 'e') || c == 'o' && next == 'e' {
+					b = append(b, c)
+					i += 2
+					continue
+				}
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r = unicode.ToLower(r); r {
+		case 'å', 'æ', 'ä', 'á', 'à', 'â':
+			b = append(b, 'a')
+		case 'ø', 'ö', 'ó', 'ò', 'ô':
+			b = append(b, 'o')
+		case 'é', 'è', 'ê', 'ë':
+			b = append(b, 'e')
+		case 'ü', 'ú', 'ù', 'û':
+			b = append(b, 'u')
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+func (s source) Len() int { return s.n }
 
 // FilteredMsg carries a list computed in the background (filtered and
 // sorted rows); Seq tells a late result from the current one.

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -45,5 +46,27 @@ func TestOccupations_CodesAreShownWithTheirNames(t *testing.T) {
 	}
 	if got := Occupations(cls, nil); got != "–" {
 		t.Errorf("none: %q", got)
+	}
+}
+
+func TestMatch_TypedWithoutNorwegianLetters(t *testing.T) {
+	names := []string{"Åse Ødegård", "Ola Hansen", "Bjørn Bjærum"}
+	for _, q := range []string{"odegard", "oedegaard", "ødegård", "ase ode", "aase"} {
+		if got := Match(q, len(names), func(i int) string { return names[i] }); !slices.Equal(got, []int{0}) {
+			t.Errorf("Match(%q) = %v, want Åse Ødegård alone", q, got)
+		}
+	}
+	if got := Match("bjaerum", len(names), func(i int) string { return names[i] }); !slices.Equal(got, []int{2}) {
+		t.Errorf("Match(bjaerum) = %v, want Bjørn Bjærum", got)
+	}
+}
+
+func BenchmarkMatch100k(b *testing.B) {
+	rows := make([]string, 100_000)
+	for i := range rows {
+		rows[i] = fmt.Sprintf("K-%06d Åse Ødegård Kristiansen renhold kjøkken Søndre Nordstrand %d", i, i)
+	}
+	for b.Loop() {
+		Match("nordstrand 99", len(rows), func(i int) string { return rows[i] })
 	}
 }
