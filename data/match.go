@@ -41,10 +41,11 @@ func LoadMatching(ctx context.Context, r Reader, weights matching.Weights, today
 	if err != nil {
 		return nil, err
 	}
-	cls, err := LoadClassification(ctx, r)
+	occupations, err := r.Occupations(ctx)
 	if err != nil {
 		return nil, err
 	}
+	cls := ClassificationOf(occupations, terms)
 	return NewMatchingWith(pointers(candidates), pointers(placements), holding, terms, cls, weights, today), nil
 }
 

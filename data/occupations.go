@@ -309,7 +309,14 @@ func LoadClassification(ctx context.Context, r Reader) (*occupation.Classificati
 	if err != nil {
 		return nil, err
 	}
-	return newClassification(items, skillWords(terms)), nil
+	return ClassificationOf(items, terms), nil
+}
+
+// ClassificationOf builds the resolver from occupations and the skills
+// taxonomy already read, as LoadClassification does; nil without
+// occupations.
+func ClassificationOf(items []Occupation, terms []SkillTerm) *occupation.Classification {
+	return newClassification(items, skillWords(terms))
 }
 
 // LoadOccupationsOnly builds the resolver from the stored classification

@@ -234,17 +234,24 @@ func (o *Office) load(ctx context.Context, generation uint64) (*Snapshot, error)
 		terms          []data.SkillTerm
 		occupations    *occupation.Classification
 		wg             sync.WaitGroup
-		errs           [5]error
+		errs           [4]error
 	)
-	wg.Add(5)
+	wg.Add(4)
 	go func() { defer wg.Done(); placements, errs[0] = o.store.Placements(ctx, data.PlacementFilter{}) }()
 	go func() { defer wg.Done(); candidates, errs[1] = o.store.Candidates(ctx, data.CandidateFilter{}) }()
 	go func() {
 		defer wg.Done()
 		utplasseringer, errs[2] = o.store.Utplasseringer(ctx, data.UtplasseringFilter{})
 	}()
-	go func() { defer wg.Done(); terms, errs[3] = o.store.SkillTerms(ctx) }()
-	go func() { defer wg.Done(); occupations, errs[4] = data.LoadClassification(ctx, o.store) }()
+	go func() {
+		// The taxonomy's words are part of the resolver: one read serves both.
+		defer wg.Done()
+		var items []data.Occupation
+		if terms, errs[3] = o.store.SkillTerms(ctx); errs[3] == nil {
+			items, errs[3] = o.store.Occupations(ctx)
+		}
+		occupations = data.ClassificationOf(items, terms)
+	}()
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
