@@ -302,20 +302,9 @@ func refs(m data.Meeting) []string {
 // When another session fills a seat while the team looks at a candidate,
 // the numbers stay: 2 proposes the placement that stood at 2.
 func TestMeeting_NumbersStayWhenAnotherSessionFillsASeat(t *testing.T) {
-	o := newOfficeOf(t, 60, 60)
-	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
-	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
-	sc := newScreen(t, tm)
-	sc.wait("Arbeidsboks")
-	sc.keys("5", "n")
-	sc.wait("kandidat 1 av", "0 vedtak")
-	meeting := lastMeeting(t, o)
+	o, tm, sc, meeting, mt := chairMeeting(t)
 
 	// A candidate whose best placement has one free seat, and two more.
-	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
 	at := -1
 	var shown []*data.Placement
 	for i, it := range meeting.Items {
@@ -344,7 +333,7 @@ func TestMeeting_NumbersStayWhenAnotherSessionFillsASeat(t *testing.T) {
 			break
 		}
 	}
-	err = o.store.WithTx(o.ctx, func(tx data.Tx) error { _, err := tx.Propose(o.ctx, filler.ID, shown[0].ID, 500); return err })
+	err := o.store.WithTx(o.ctx, func(tx data.Tx) error { _, err := tx.Propose(o.ctx, filler.ID, shown[0].ID, 500); return err })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -398,18 +387,7 @@ func TestMeeting_TheSelectedMeetingStaysWhenANewOneStarts(t *testing.T) {
 // Under the five, the meeting names better matches that are excluded and
 // why: what the team may be able to do something about.
 func TestMeeting_ShowsWhyBetterMatchesAreExcluded(t *testing.T) {
-	o := newOfficeOf(t, 60, 60)
-	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
-	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
-	sc := newScreen(t, tm)
-	sc.wait("Arbeidsboks")
-	sc.keys("5", "n")
-	sc.wait("kandidat 1 av", "0 vedtak")
-	meeting := lastMeeting(t, o)
-	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tm, sc, meeting, mt := chairMeeting(t)
 	at, blocked := -1, (*data.Placement)(nil)
 	for i, it := range meeting.Items {
 		r := mt.Index.RankPlacements(mt.CandidateIndex(it.CandidateRef), 0, true)
@@ -441,18 +419,7 @@ func TestMeeting_ShowsWhyBetterMatchesAreExcluded(t *testing.T) {
 // A seat freed while the team looks brings its placement in after the
 // others, which keep their numbers.
 func TestMeeting_AFreedSeatJoinsTheListAtTheEnd(t *testing.T) {
-	o := newOfficeOf(t, 60, 60)
-	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
-	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
-	sc := newScreen(t, tm)
-	sc.wait("Arbeidsboks")
-	sc.keys("5", "n")
-	sc.wait("kandidat 1 av", "0 vedtak")
-	meeting := lastMeeting(t, o)
-	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o, tm, sc, meeting, mt := chairMeeting(t)
 	holders, err := o.store.Utplasseringer(o.ctx, data.UtplasseringFilter{SeatHolding: true})
 	if err != nil {
 		t.Fatal(err)
@@ -498,4 +465,22 @@ func TestMeeting_AFreedSeatJoinsTheListAtTheEnd(t *testing.T) {
 	}
 	sc.wait(fmt.Sprintf("%d  %s", shown+1, full.Title+" · "+full.Employer))
 	finish(t, tm)
+}
+
+// chairMeeting starts a meeting with the default queue in a 60-placement
+// demo office, as its chair, and gives the office's matching at the start.
+func chairMeeting(t *testing.T) (*office, *teatest.TestModel, *screen, data.Meeting, *data.Matching) {
+	t.Helper()
+	o := newOfficeOf(t, 60, 60)
+	chair := data.Actor{Name: "kari", Role: data.RoleLead, Office: data.DefaultOffice}
+	tm := start(t, o.session(t, chair, i18n.NB), 110, 40)
+	sc := newScreen(t, tm)
+	sc.wait("Arbeidsboks")
+	sc.keys("5", "n")
+	sc.wait("kandidat 1 av", "0 vedtak")
+	mt, err := data.LoadMatching(o.ctx, o.store, matching.DefaultWeights(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o, tm, sc, lastMeeting(t, o), mt
 }
