@@ -22,6 +22,7 @@ import (
 	"arbeidsboks/data"
 	"arbeidsboks/data/demo"
 	"arbeidsboks/data/sqlite"
+	"arbeidsboks/internal/matchtest"
 	"arbeidsboks/internal/testtool"
 	"arbeidsboks/matching"
 	"arbeidsboks/server"
@@ -124,17 +125,11 @@ func (o *office) proposable(tb testing.TB) (data.Candidate, data.Placement) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for ci, c := range m.Candidates {
-		if _, holds := m.SeatHolders[c.ID]; holds || c.Status == data.CandidateClosed {
-			continue
-		}
-		r := m.Index.RankPlacements(ci, 1, false)
-		if len(r.Included) == 1 && m.Placements[r.Included[0].Placement].FreeSeats() > 0 {
-			return *c, *m.Placements[r.Included[0].Placement]
-		}
+	c, p, ok := matchtest.Proposable(m)
+	if !ok {
+		tb.Fatal("the demo office has no proposable pair")
 	}
-	tb.Fatal("the demo office has no proposable pair")
-	return data.Candidate{}, data.Placement{}
+	return c, p
 }
 
 // syncBuffer is a buffer written by one goroutine and read by another.

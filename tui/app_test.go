@@ -16,6 +16,7 @@ import (
 	"arbeidsboks/data/demo"
 	"arbeidsboks/data/live"
 	"arbeidsboks/data/sqlite"
+	"arbeidsboks/internal/matchtest"
 	"arbeidsboks/internal/testtool"
 	"arbeidsboks/matching"
 	"arbeidsboks/tui/common"
@@ -466,17 +467,11 @@ func proposable(t *testing.T, o *office) (data.Candidate, data.Placement) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for ci, c := range m.Candidates {
-		if _, holds := m.SeatHolders[c.ID]; holds || c.Status == data.CandidateClosed {
-			continue
-		}
-		r := m.Index.RankPlacements(ci, 1, false)
-		if len(r.Included) == 1 && m.Placements[r.Included[0].Placement].FreeSeats() > 0 {
-			return *c, *m.Placements[r.Included[0].Placement]
-		}
+	c, p, ok := matchtest.Proposable(m)
+	if !ok {
+		t.Fatal("the demo office has no proposable pair")
 	}
-	t.Fatal("the demo office has no proposable pair")
-	return data.Candidate{}, data.Placement{}
+	return c, p
 }
 
 func TestApp_MatchAndProposeLowersTheFreeSeats(t *testing.T) {
