@@ -46,22 +46,15 @@ func LoadMatching(ctx context.Context, r Reader, weights matching.Weights, today
 		return nil, err
 	}
 	cls := ClassificationOf(occupations, terms)
-	return NewMatchingWith(pointers(candidates), pointers(placements), holding, terms, cls, weights, today), nil
+	return NewMatching(pointers(candidates), pointers(placements), holding, terms, cls, weights, today), nil
 }
 
-// NewMatching prepares records already read for scoring, without a
-// classification of occupations.
-func NewMatching(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
-	weights matching.Weights, today Date) *Matching {
-	return NewMatchingWith(candidates, placements, seatHolding, terms, nil, weights, today)
-}
-
-// NewMatchingWith prepares records already read for scoring. With a
+// NewMatching prepares records already read for scoring. With a
 // classification of occupations (cls), occupations are compared by it
 // (occupation.Classification.Likeness), and a candidate's goals and a
 // placement's title without codes count as the occupations they resolve
 // to with confidence.
-func NewMatchingWith(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
+func NewMatching(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
 	cls *occupation.Classification, weights matching.Weights, today Date) *Matching {
 	m := &Matching{Candidates: candidates, Placements: placements, SeatHolders: map[int64]Utplassering{},
 		Occupations: cls, resolved: map[string]string{}}

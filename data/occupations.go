@@ -132,12 +132,6 @@ func mergeOccupations(stored []Occupation, rows []occupationRow) ([]Occupation, 
 		original[stored[i].Code] = cloneOccupation(stored[i])
 		loaded = loaded || stored[i].Level == 4
 	}
-	defines := map[string]bool{} // codes the file itself defines (KLASS, export)
-	for _, r := range rows {
-		if r.hasParent {
-			defines[r.code] = true
-		}
-	}
 	var problems []*FieldError
 	var order []string
 	for _, r := range rows {

@@ -17,7 +17,6 @@ func (a *app) candidatesCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "candidates", Short: a.cat.T("cli.candidates.short"), Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() }}
 
-	var asJSON bool
 	show := &cobra.Command{
 		Use:   "show REF --json",
 		Short: a.cat.T("cli.candidates.show.short"),
@@ -39,7 +38,8 @@ func (a *app) candidatesCommand() *cobra.Command {
 			return writeJSON(a.stdout, rec)
 		},
 	}
-	show.Flags().BoolVar(&asJSON, "json", false, a.cat.T("flag.json"))
+	// JSON is the only format: the flag is accepted, as the usage line has it.
+	show.Flags().Bool("json", false, a.cat.T("flag.json"))
 
 	var yes bool
 	erase := &cobra.Command{

@@ -193,7 +193,7 @@ func (o *Office) Matching(s *Snapshot, weights matching.Weights, today data.Date
 			holding = append(holding, *u)
 		}
 	}
-	m := data.NewMatchingWith(s.Candidates, s.Placements, holding, s.SkillTerms, s.Occupations, weights, today)
+	m := data.NewMatching(s.Candidates, s.Placements, holding, s.SkillTerms, s.Occupations, weights, today)
 	o.mu.Lock()
 	if s.Generation >= o.matching.generation {
 		o.matching.generation, o.matching.key, o.matching.value = s.Generation, key, m
