@@ -120,7 +120,6 @@ type preCandidate struct {
 	langs           bitset
 	needs           uint8
 	unavailable     bool
-	hasGoals        bool
 	targetMinutes   int
 	oral, written   Level
 }
@@ -189,7 +188,6 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 		pc := &ix.cands[i]
 		pc.skills = ix.termSet(candTerms[i][0], bitsFor(3*ix.words))
 		pc.goals = ix.termSet(candTerms[i][1], bitsFor(3*ix.words))
-		pc.hasGoals = len(candTerms[i][1]) > 0 || len(c.GoalOccupations) > 0
 		pc.goalCodes = codesOf(c.GoalOccupations, ix.space, candTerms[i][1])
 		pc.langs = bitsFor(langWords)
 		for _, l := range c.Languages {

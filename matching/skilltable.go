@@ -43,7 +43,6 @@ type skillTable struct {
 	goalOfLevel [8]uint8 // a goal term's level as an index into goalValues
 	// hundredths[(key·len(goalValues) + goal)·levels + skill level]
 	hundredths []uint8
-	required   [requiredKeys]float64
 }
 
 // newSkillTable works the table out for the credits occupations can give
@@ -64,7 +63,9 @@ func newSkillTable(codeCredits []float64) *skillTable {
 	for l := range levels {
 		t.goalOfLevel[l] = t.goalIndex(creditOf[l])
 	}
-	t.required[0] = 1
+	// The required share of every sequence of required levels.
+	var requiredShares [requiredKeys]float64
+	requiredShares[0] = 1
 	for n := int32(1); n <= tabledRequired; n++ {
 		size := int32(1)
 		for range n {
@@ -76,11 +77,11 @@ func newSkillTable(codeCredits []float64) *skillTable {
 				sum += creditOf[rest%levels]
 				rest /= levels
 			}
-			t.required[requiredBase[n]+k] = sum / float64(n)
+			requiredShares[requiredBase[n]+k] = sum / float64(n)
 		}
 	}
 	t.hundredths = make([]uint8, requiredKeys*len(t.goalValues)*levels)
-	for k, required := range t.required {
+	for k, required := range requiredShares {
 		for g, goal := range t.goalValues {
 			for s := range levels {
 				t.hundredths[(k*len(t.goalValues)+g)*levels+s] = uint8(skillsOf(required, goal, creditOf[s]))

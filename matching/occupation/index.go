@@ -54,7 +54,6 @@ type levelModel struct {
 
 type doc struct {
 	code int32 // index into index.codes
-	kind docKind
 }
 
 type posting struct {
@@ -296,7 +295,7 @@ func buildIndexWith(items []Occupation, p params) *index {
 			flush(texts[i-1].code)
 		}
 		v := ix.weigh(bags[i])
-		ix.docs[i] = doc{code: t.code, kind: t.kind}
+		ix.docs[i] = doc{code: t.code}
 		wt := p.kindWt[t.kind]
 		for j, id := range v.ids {
 			ix.docPost[id] = append(ix.docPost[id], posting{int32(i), v.vals[j] * float32(wt)})
