@@ -334,7 +334,8 @@ func (ix *Index) tabulateOccupations(like func(goal, placement int) float64) {
 	}
 }
 
-func flag(on bool, bit uint16) uint16 {
+// flag is bit when on, else 0: one bit of a set of flags.
+func flag[T ~uint8 | ~uint16](on bool, bit T) T {
 	if on {
 		return bit
 	}

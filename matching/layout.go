@@ -91,20 +91,6 @@ const (
 	// offered, against the ones the candidate needs.
 )
 
-func flag8(on bool, bit uint8) uint8 {
-	if on {
-		return bit
-	}
-	return 0
-}
-
-func gateBits(on bool, bit uint16) uint16 {
-	if on {
-		return bit
-	}
-	return 0
-}
-
 // slot is one placement as the ranking loops read it, packed small and
 // stored class by class. Its terms and codes are inline when they fit, so
 // that its skills are a fixed number of look-ups: the required terms (in
@@ -218,8 +204,8 @@ func (ix *Index) layout() {
 			for w := range languages {
 				languages[w] |= pp.valued[w]
 			}
-			cl.flags |= flag8(len(pp.required) == 0, classFree) | flag8(len(pp.codeAt) > 0, classCoded) |
-				flag8(pp.hasValued, classValued) | flag8(!pp.hasValued, classPlain)
+			cl.flags |= flag(len(pp.required) == 0, classFree) | flag(len(pp.codeAt) > 0, classCoded) |
+				flag(pp.hasValued, classValued) | flag(!pp.hasValued, classPlain)
 			var required, trained uint64
 			for _, t := range pp.required {
 				required |= ix.areaBit[t.area]
@@ -230,9 +216,9 @@ func (ix *Index) layout() {
 			cl.requiredAreas |= required
 			cl.trainedAreas |= trained
 			s := slot{index: i, minMinutes: int32(pp.minMinutes), valuedAt: ix.langReqs[pp.langAt].valuedAt,
-				gate: gateBits(pp.excluded&exInactive != 0, gateInactive) | gateBits(pp.requires&exPolice != 0, gatePolice) |
-					gateBits(pp.requires&exLicense != 0, gateLicense) | gateBits(pp.hard, gateHard) |
-					gateBits(p.FreeSeats <= 0, gateFull) | uint16(^pp.offers&15)*gateNotOffered,
+				gate: flag(pp.excluded&exInactive != 0, gateInactive) | flag(pp.requires&exPolice != 0, gatePolice) |
+					flag(pp.requires&exLicense != 0, gateLicense) | flag(pp.hard, gateHard) |
+					flag(p.FreeSeats <= 0, gateFull) | uint16(^pp.offers&15)*gateNotOffered,
 				codes: len(pp.codeAt) > 0, requiredAreas: fold(required), trainedAreas: fold(trained)}
 			if len(pp.required) == 0 {
 				s.free = 1

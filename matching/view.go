@@ -253,8 +253,8 @@ func (v *view) spanSkills(sp *span) int {
 // hard Norwegian minimum they fall short of, and (for assignment) no seat.
 func (v *view) mask(cl *placementClass, full bool) uint16 {
 	pc := &v.ix.cands[v.ci]
-	return gateInactive | gateBits(pc.holds&exPolice == 0, gatePolice) | gateBits(pc.holds&exLicense == 0, gateLicense) |
-		uint16(pc.needs&15)*gateNotOffered | gateBits(full, gateFull) | gateBits(v.mins[cl.minAt].fails, gateHard)
+	return gateInactive | flag(pc.holds&exPolice == 0, gatePolice) | flag(pc.holds&exLicense == 0, gateLicense) |
+		uint16(pc.needs&15)*gateNotOffered | flag(full, gateFull) | flag(v.mins[cl.minAt].fails, gateHard)
 }
 
 // bucket files the classes under their bounds, the highest total their
