@@ -272,15 +272,17 @@ func ExportOccupations(ctx context.Context, r Reader, format Format, w io.Writer
 // NewClassification builds the resolver's classification from stored
 // items; nil when there are none.
 func NewClassification(items []Occupation) *occupation.Classification {
-	return newClassification(items, nil)
+	return ClassificationOf(items, nil)
 }
 
-// newClassification builds the classification with other words for some
-// of its codes (by code).
-func newClassification(items []Occupation, words map[string][]string) *occupation.Classification {
+// ClassificationOf builds the resolver from occupations and the skills
+// taxonomy already read, as LoadClassification does; nil without
+// occupations.
+func ClassificationOf(items []Occupation, terms []SkillTerm) *occupation.Classification {
 	if len(items) == 0 {
 		return nil
 	}
+	words := skillWords(terms)
 	out := make([]occupation.Occupation, len(items))
 	for i, o := range items {
 		out[i] = occupation.Occupation{Code: o.Code, Level: o.Level, Name: o.Name, Parent: o.Parent,
@@ -304,13 +306,6 @@ func LoadClassification(ctx context.Context, r Reader) (*occupation.Classificati
 		return nil, err
 	}
 	return ClassificationOf(items, terms), nil
-}
-
-// ClassificationOf builds the resolver from occupations and the skills
-// taxonomy already read, as LoadClassification does; nil without
-// occupations.
-func ClassificationOf(items []Occupation, terms []SkillTerm) *occupation.Classification {
-	return newClassification(items, skillWords(terms))
 }
 
 // LoadOccupationsOnly builds the resolver from the stored classification
@@ -364,15 +359,17 @@ func ResolveOccupations(cls *occupation.Classification, cell string) ([]string, 
 		case !hasUnitGroups(cls):
 			return nil, problem(CodeOccupationNone)
 		default:
-			best, ok := cls.Best(item)
-			if !ok {
+			// One look-up answers both: the best, if confident, or the
+			// nearest to name.
+			matches := cls.Resolve(item, max(nearestShown, 2))
+			if !occupation.IsConfident(matches) {
 				var near []string
-				for _, m := range cls.Resolve(item, nearestShown) {
+				for _, m := range matches[:min(nearestShown, len(matches))] {
 					near = append(near, m.Code+" "+m.Name)
 				}
 				return nil, problem(CodeOccupationTitle, append([]string{item}, near...)...)
 			}
-			codes = append(codes, best.Code)
+			codes = append(codes, matches[0].Code)
 		}
 	}
 	return matching.NormalizeTerms(codes), nil
