@@ -53,6 +53,7 @@ type Model struct {
 	snap    *live.Snapshot
 	table   *common.Table
 	entries []data.AuditEntry
+	fields  []string // by entry: the fields it recorded, as the table shows them
 	seq     int
 	filter  data.AuditFilter
 	record  string // the ref the record filter names
@@ -97,7 +98,7 @@ func (m *Model) cell(row, col int) string {
 	case 3:
 		return m.recordName(e.Entity, e.EntityID)
 	case 4:
-		return strings.Join(changedFields(e), ", ")
+		return m.fields[row]
 	}
 	return ""
 }
@@ -219,6 +220,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			keep = m.entries[r].ID
 		}
 		m.entries = msg.entries
+		// Decoded once here, not for every row on every frame.
+		m.fields = make([]string, len(m.entries))
+		for i, e := range m.entries {
+			m.fields[i] = strings.Join(changedFields(e), ", ")
+		}
 		m.table.SetRows(len(m.entries))
 		m.table.SelectID(keep, func(row int) int64 { return m.entries[row].ID })
 		return m, nil
