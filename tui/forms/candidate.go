@@ -57,8 +57,8 @@ func NewCandidate(c *common.Common, k *data.Candidate) *Editor {
 			{name: "notes", kind: text},
 		}},
 	}
-	e.opened = e.fieldTexts(texts)
 	e.load(texts)
+	e.opened = e.texts() // what "changed since opened" compares
 	e.build()
 	return e
 }
@@ -70,8 +70,8 @@ func NewUnavailable(c *common.Common, k data.Candidate) *Editor {
 	e.baseCandidate = k
 	e.groups = []groupSpec{{"form.group.unavailable", []fieldSpec{{name: "unavailable_until"}}}}
 	texts := data.CandidateText(&k)
-	e.opened = e.fieldTexts(texts)
 	e.load(texts)
+	e.opened = e.texts() // what "changed since opened" compares
 	e.build()
 	return e
 }

@@ -73,17 +73,10 @@ func NewPlacement(c *common.Common, p *data.Placement, employers []string) *Edit
 		}
 		return c.T("form.employer_new")
 	}
-	e.opened = e.fieldTexts(texts)
 	e.load(texts)
+	e.opened = e.texts() // what "changed since opened" compares
 	e.build()
 	return e
-}
-
-// fieldTexts keeps of a record's text the columns the form shows: what
-// "changed since opened" compares.
-func (e *Editor) fieldTexts(all map[string]string) map[string]string {
-	e.load(all)
-	return e.texts()
 }
 
 // nextRef proposes a free ref for a new record: the prefix and the next
