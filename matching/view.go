@@ -120,13 +120,10 @@ func (v *view) reset(ci int) {
 			}
 		}
 	}
+	// No clearing: with goal codes every code's entry is written below, and
+	// without them nothing reads the arrays.
+	v.codes = len(pc.goalAt) > 0
 	if v.codes {
-		clear(v.codeHot)
-		clear(v.codeCredit)
-		v.codes = false
-	}
-	if len(pc.goalAt) > 0 {
-		v.codes = true
 		if t := v.table; t != nil {
 			// The goal values, as indices, taken row by row.
 			n := len(ix.codes)
