@@ -294,6 +294,12 @@ type ui struct {
 // It does what wish's bubbletea middleware does, and also learns how the
 // program ended, which that middleware keeps to itself: a panic that
 // Bubble Tea caught in a command ends the session like one in Update.
+// say writes one line from the catalogue to a session, on a line of its
+// own after whatever the screen showed.
+func (s *Server) say(sess ssh.Session, key string, args ...any) {
+	fmt.Fprint(sess, "\r\n"+s.cat.T(key, args...)+"\r\n")
+}
+
 func (s *Server) runUI(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
@@ -306,7 +312,7 @@ func (s *Server) runUI(next ssh.Handler) ssh.Handler {
 		defer cancel()
 		u := s.newUI(ctx, sess, user)
 		if u == nil {
-			fmt.Fprint(sess, "\r\n"+s.cat.T("server.goodbye")+"\r\n")
+			s.say(sess, "server.goodbye")
 			return
 		}
 		go func() {
@@ -336,11 +342,11 @@ func (s *Server) runUI(next ssh.Handler) ssh.Handler {
 		s.mu.Unlock()
 		switch {
 		case u.panicked.Load():
-			fmt.Fprint(sess, "\r\n"+s.cat.T("server.crashed")+"\r\n")
+			s.say(sess, "server.crashed")
 		case stopping:
-			fmt.Fprint(sess, "\r\n"+s.cat.T("server.goodbye")+"\r\n")
+			s.say(sess, "server.goodbye")
 		case u.idled.Load():
-			fmt.Fprint(sess, "\r\n"+s.cat.T("server.idle", s.cfg.IdleTimeout.String())+"\r\n")
+			s.say(sess, "server.idle", s.cfg.IdleTimeout.String())
 		}
 	}
 }
