@@ -402,8 +402,7 @@ func (m *Model) apply() tea.Cmd {
 	for _, err := range []error{m.checkRecord(v.record), m.checkDate(v.from), m.checkDate(v.to)} {
 		if err != nil {
 			m.form.State = huh.StateNormal
-			text := err.Error()
-			return func() tea.Msg { return common.StatusMsg{Text: text, Error: true} }
+			return common.Error(err.Error())
 		}
 	}
 	entity, id, _ := m.findRecord(strings.TrimSpace(data.CleanText(v.record, false)))

@@ -35,8 +35,7 @@ func (m *Model) openForm(msg formMsg) tea.Cmd {
 		return m.c.Failure(msg.err)
 	}
 	if msg.candidate != nil && msg.candidate.Erased {
-		text := m.c.T("tui.erased_no_edit")
-		return func() tea.Msg { return common.StatusMsg{Text: text, Error: true} }
+		return common.Error(m.c.T("tui.erased_no_edit"))
 	}
 	if msg.unavailable {
 		m.form = forms.NewUnavailable(m.c, *msg.candidate)

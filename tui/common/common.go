@@ -99,5 +99,10 @@ func (c *Common) Failure(err error) tea.Cmd {
 	if len(lines) > 1 {
 		text += c.T("tui.more_problems", len(lines)-1)
 	}
+	return Error(text)
+}
+
+// Error is a command that shows a line as an error.
+func Error(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text, Error: true} }
 }
