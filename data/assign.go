@@ -69,7 +69,9 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 	if opt.Today == "" {
 		opt.Today = Today()
 	}
-	m, err := LoadMatching(ctx, r, opt.Weights, opt.Today)
+	// The records only: the index is built below, of the eligible
+	// candidates and the free seats.
+	m, terms, err := loadRecords(ctx, r)
 	if err != nil {
 		return nil, err
 	}
@@ -108,10 +110,6 @@ func PlanAssignment(ctx context.Context, r Reader, opt AssignOptions) (*AssignPl
 			free = max(p.Seats-taken[p.ID], 0)
 		}
 		mplaces[i].FreeSeats, seats[i] = free, int32(free)
-	}
-	terms, err := r.SkillTerms(ctx)
-	if err != nil {
-		return nil, err
 	}
 	ix := matching.NewIndex(Taxonomy(terms), mcands, mplaces, m.options(opt.Weights, opt.Today))
 	k := opt.TopK

@@ -25,28 +25,40 @@ type Matching struct {
 // LoadMatching reads what scoring needs and builds the index. Scoring sees
 // the full records whatever the reader's role (see CandidatesForMatching).
 func LoadMatching(ctx context.Context, r Reader, weights matching.Weights, today Date) (*Matching, error) {
-	candidates, err := r.CandidatesForMatching(ctx)
+	m, terms, err := loadRecords(ctx, r)
 	if err != nil {
 		return nil, err
+	}
+	m.buildIndex(terms, weights, today)
+	return m, nil
+}
+
+// loadRecords reads what scoring needs into a Matching without its index,
+// and gives the skills taxonomy read with it: for those who build an index
+// of their own (PlanAssignment).
+func loadRecords(ctx context.Context, r Reader) (*Matching, []SkillTerm, error) {
+	candidates, err := r.CandidatesForMatching(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
 	placements, err := r.Placements(ctx, PlacementFilter{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	holding, err := r.Utplasseringer(ctx, UtplasseringFilter{SeatHolding: true})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	terms, err := r.SkillTerms(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	occupations, err := r.Occupations(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	cls := ClassificationOf(occupations, terms)
-	return NewMatching(pointers(candidates), pointers(placements), holding, terms, cls, weights, today), nil
+	m := newMatching(pointers(candidates), pointers(placements), holding, ClassificationOf(occupations, terms))
+	return m, terms, nil
 }
 
 // NewMatching prepares records already read for scoring. With a
@@ -56,17 +68,29 @@ func LoadMatching(ctx context.Context, r Reader, weights matching.Weights, today
 // to with confidence.
 func NewMatching(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering, terms []SkillTerm,
 	cls *occupation.Classification, weights matching.Weights, today Date) *Matching {
+	m := newMatching(candidates, placements, seatHolding, cls)
+	m.buildIndex(terms, weights, today)
+	return m
+}
+
+// newMatching is a Matching without its index.
+func newMatching(candidates []*Candidate, placements []*Placement, seatHolding []Utplassering,
+	cls *occupation.Classification) *Matching {
 	m := &Matching{Candidates: candidates, Placements: placements, SeatHolders: map[int64]Utplassering{},
 		Occupations: cls, resolved: map[string]string{}}
 	for _, u := range seatHolding {
 		m.SeatHolders[u.CandidateID] = u
 	}
-	places := make([]matching.Placement, len(placements))
-	for i, p := range placements {
+	return m
+}
+
+// buildIndex indexes every candidate and placement for scoring.
+func (m *Matching) buildIndex(terms []SkillTerm, weights matching.Weights, today Date) {
+	places := make([]matching.Placement, len(m.Placements))
+	for i, p := range m.Placements {
 		places[i] = m.matchPlacement(*p)
 	}
 	m.Index = matching.NewIndex(Taxonomy(terms), m.matchCandidates(), places, m.options(weights, today))
-	return m
 }
 
 // options are the scoring options, with the classification's likeness of
