@@ -2,7 +2,6 @@ package matching
 
 import (
 	"encoding/binary"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -222,18 +221,14 @@ func NewIndex(tax *Taxonomy, candidates []Candidate, placements []Placement, opt
 	ix.maxSkills = skillsOf(1, 1, 1)
 	ix.table = digitsTable()
 	ix.occupations = opt.Occupations
+	ix.tabulateOccupations(func(a, b int) float64 { l, _, _ := ix.occupationLikeness(a, b); return l })
 	if opt.Occupations != nil {
-		ix.tabulateOccupations(func(a, b int) float64 { l, _, _ := opt.Occupations(code4(a), code4(b)); return l })
 		best := 1.0
 		for _, l := range ix.likeness {
 			best = max(best, l)
 		}
 		ix.maxSkills = max(ix.maxSkills, skillsOf(1, best, 1))
-		credits := slices.Clone(ix.likeness)
-		slices.Sort(credits)
-		ix.table = newSkillTable(slices.Compact(credits))
-	} else {
-		ix.tabulateOccupations(func(a, b int) float64 { l, _ := codeLikeness(a, b); return l })
+		ix.table = newSkillTable(ix.likeness) // it sorts and compacts the credits itself
 	}
 	if ix.table != nil {
 		ix.likenessAt = make([]uint8, len(ix.likeness))
